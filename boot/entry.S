@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The exception vector table and the entry code for exceptions the kernel
+ * cannot recover from yet. Linux counterpart: arch/arm/kernel/entry-armv.S.
+ *
+ * Every fatal exception saves a full struct pt_regs on its own mode's stack
+ * (see boot/head.S), fetches the banked sp/lr of the mode it interrupted and
+ * calls do_fatal_exception(regs, kind), which prints an oops and panics.
+ *
+ * Context: any; runs with IRQs and FIQs masked (the CPU masks IRQ on entry,
+ * and we never unmask).
+ */
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+
+	.syntax	unified
+	.arm
+
+/*
+ * VBAR needs 32-byte alignment (ARM ARM B4.1.156). One branch per slot;
+ * the reset slot is never used through VBAR but must point somewhere safe.
+ */
+	.section .vectors, "ax"
+	.align	5
+	.global	__vectors_start
+__vectors_start:
+	b	vector_reset
+	b	vector_und
+	b	vector_svc
+	b	vector_pabt
+	b	vector_dabt
+	b	vector_reserved
+	b	vector_irq
+	b	vector_fiq
+
+	.text
+
+/*
+ * fatal_entry kind, correction
+ *   lr - correction is the address of the instruction that faulted or was
+ *   interrupted (ARM ARM B1.8.3, "link values saved on exception entry").
+ */
+	.macro	fatal_entry, kind, correction
+	sub	lr, lr, #\correction
+	sub	sp, sp, #S_FRAME_SIZE
+	stmia	sp, {r0-r12}
+	str	lr, [sp, #S_PC]
+	mrs	r4, spsr
+	str	r4, [sp, #S_PSR]
+	mvn	r0, #0
+	str	r0, [sp, #S_OLD_R0]
+	mov	r0, #\kind
+	b	fatal_exception_common
+	.endm
+
+vector_reset:		fatal_entry EXC_RESET, 0
+vector_und:		fatal_entry EXC_UNDEF, 4
+vector_pabt:		fatal_entry EXC_PABT, 4
+vector_dabt:		fatal_entry EXC_DABT, 8
+vector_reserved:	fatal_entry EXC_RESERVED, 0
+vector_irq:		fatal_entry EXC_IRQ, 4
+vector_fiq:		fatal_entry EXC_FIQ, 4
+
+/*
+ * SVC from a privileged mode. One case is expected: "svc 0x123456" is the
+ * ARM semihosting call (kernel/semihost.c). When QEMU runs with
+ * -semihosting it handles that instruction itself and we never get here;
+ * when it does not, the call arrives here and fails with r0 = -1, so the
+ * kernel can tell "no debug host" from "debug host present". Any other SVC
+ * in kernel mode is a bug.
+ */
+vector_svc:
+	push	{r0, r1}
+	mrs	r0, spsr
+	and	r0, r0, #MODE_MASK
+	cmp	r0, #USR_MODE
+	ldrne	r0, [lr, #-4]		@ the SVC instruction itself
+	bicne	r0, r0, #0xff000000	@ its 24-bit immediate
+	ldrne	r1, =SEMIHOST_SVC_IMM
+	cmpne	r0, r1
+	pop	{r0, r1}
+	bne	vector_svc_fatal
+	mvn	r0, #0
+	movs	pc, lr			@ return, restoring CPSR from SPSR
+vector_svc_fatal:
+	fatal_entry EXC_SVC, 4
+
+/*
+ * r0 = kind, r4 = SPSR, sp = the frame. Fill in the interrupted mode's sp
+ * and lr by switching to that mode for two instructions (USR shares them
+ * with SYS). If it is our own mode, its sp is just above the frame.
+ */
+fatal_exception_common:
+	mov	r5, sp
+	mrs	r6, cpsr
+	and	r1, r4, #MODE_MASK
+	cmp	r1, #USR_MODE
+	moveq	r1, #SYSTEM_MODE
+	and	r2, r6, #MODE_MASK
+	cmp	r1, r2
+	beq	1f
+	orr	r1, r1, #(PSR_I_BIT | PSR_F_BIT)
+	msr	cpsr_c, r1
+	str	sp, [r5, #S_SP]
+	str	lr, [r5, #S_LR]
+	msr	cpsr_c, r6
+	b	2f
+1:	add	r2, r5, #S_FRAME_SIZE
+	str	r2, [r5, #S_SP]
+	str	lr, [r5, #S_LR]		@ already overwritten by this exception
+2:	mov	r1, r0
+	mov	r0, r5
+	bl	do_fatal_exception
+	b	.

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The Versatile Express (CoreTile A9x4) machine descriptor, as QEMU's
+ * vexpress-a9 models it. Linux counterpart: arch/arm/mach-vexpress/v2m.c
+ * and drivers/power/reset/vexpress-poweroff.c.
+ *
+ * Power off and reset go through the motherboard's configuration
+ * registers: write the function to SYS_CFGCTRL with the start bit set
+ * (Motherboard Express uATX TRM, ARM DUI 0447, 4.3 "System configuration").
+ */
+#include <asm/io.h>
+#include <asm/mach.h>
+#include <mach/vexpress.h>
+
+#define SYS_CFGDATA	(VEXPRESS_SYSREGS_BASE + 0xa0)
+#define SYS_CFGCTRL	(VEXPRESS_SYSREGS_BASE + 0xa4)
+#define SYS_CFGSTAT	(VEXPRESS_SYSREGS_BASE + 0xa8)
+
+#define SYS_CFGCTRL_START	(1u << 31)
+#define SYS_CFGCTRL_WRITE	(1u << 30)
+#define SYS_CFGCTRL_FUNC(f)	((f) << 20)
+#define SYS_CFG_SHUTDOWN	8
+#define SYS_CFG_REBOOT		9
+
+static void v2m_cfg_write(u32 function)
+{
+	writel(0, SYS_CFGSTAT);
+	writel(0, SYS_CFGDATA);
+	writel(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(function),
+	       SYS_CFGCTRL);
+}
+
+static void v2m_power_off(void)
+{
+	v2m_cfg_write(SYS_CFG_SHUTDOWN);
+}
+
+static void v2m_restart(void)
+{
+	v2m_cfg_write(SYS_CFG_REBOOT);
+}
+
+MACHINE_START(VEXPRESS, "ARM Versatile Express (CoreTile A9x4)")
+	.nr		= VEXPRESS_MACH_ID,
+	.uart_base	= VEXPRESS_UART0_BASE,
+	.uart_clk_hz	= VEXPRESS_UART_CLK_HZ,
+	.ram_base	= VEXPRESS_RAM_BASE,
+	.ram_max	= VEXPRESS_RAM_MAX,
+	.ram_default	= VEXPRESS_RAM_DEFAULT,
+	.atag_offset	= VEXPRESS_ATAG_OFFSET,
+	.kernel_phys	= VEXPRESS_RAM_BASE + VEXPRESS_KERNEL_OFFSET,
+	.power_off	= v2m_power_off,
+	.restart	= v2m_restart,
+MACHINE_END

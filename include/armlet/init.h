@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The boot-time steps start_kernel() calls, in the order it calls them.
+ * Linux: <linux/init.h> and <linux/start_kernel.h>.
+ */
+#ifndef ARMLET_INIT_H
+#define ARMLET_INIT_H
+
+#include <armlet/compiler.h>
+
+void setup_machine(unsigned int nr);		/* boot/machine.c */
+void start_kernel(void) __noreturn;		/* kernel/main.c */
+void setup_arch(void);				/* kernel/setup.c */
+void show_boot_params(void);			/* kernel/setup.c */
+void lkdtm_boot(void);				/* kernel/lkdtm.c */
+void ktest_boot(void);				/* kernel/ktest.c */
+void kmon_run(void) __noreturn;			/* kernel/kmon.c */
+
+#endif /* ARMLET_INIT_H */

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kmon: a tiny command monitor on the console, so that "make run" gives a
+ * prompt before Armlet has processes and a shell (the user-space issue
+ * replaces it with /bin/sh). It polls the UART; the tty issue makes input
+ * interrupt-driven. Like U-Boot's or a ROM monitor's prompt, not like Linux.
+ *
+ * Context: boot thread, interrupts off; never returns.
+ */
+#include <armlet/console.h>
+#include <armlet/init.h>
+#include <armlet/kernel.h>
+#include <armlet/params.h>
+#include <armlet/printk.h>
+#include <armlet/reboot.h>
+#include <armlet/string.h>
+
+#define KMON_LINE_MAX	128
+#define KMON_ARGS_MAX	4
+
+struct kmon_cmd {
+	const char *name;
+	const char *help;
+	void (*run)(int argc, char **argv);
+};
+
+static void cmd_help(int argc, char **argv);
+
+static void cmd_version(int argc, char **argv)
+{
+	console_printf("%s", armlet_banner);
+}
+
+static void cmd_bootinfo(int argc, char **argv)
+{
+	int saved = console_loglevel;
+
+	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	show_boot_params();
+	console_loglevel = saved;
+}
+
+static void cmd_dmesg(int argc, char **argv)
+{
+	dmesg_print();
+}
+
+static void cmd_loglevel(int argc, char **argv)
+{
+	int level;
+
+	if (argc < 2) {
+		console_printf("console log level %d\n", console_loglevel);
+		return;
+	}
+	if (kstrtoint(argv[1], &level) || level < 0 || level > CONSOLE_LOGLEVEL_DEBUG) {
+		console_printf("loglevel: '%s' is not a level from 0 to %d\n", argv[1],
+			     CONSOLE_LOGLEVEL_DEBUG);
+		return;
+	}
+	console_loglevel = level;
+}
+
+static void cmd_poweroff(int argc, char **argv)
+{
+	machine_power_off();
+}
+
+static void cmd_reboot(int argc, char **argv)
+{
+	machine_restart();
+}
+
+static const struct kmon_cmd commands[] = {
+	{ "help", "list the commands", cmd_help },
+	{ "version", "print the kernel version", cmd_version },
+	{ "bootinfo", "show RAM, initrd and command line from the ATAGs", cmd_bootinfo },
+	{ "dmesg", "print the kernel log buffer", cmd_dmesg },
+	{ "loglevel", "[N] show or set the console log level", cmd_loglevel },
+	{ "poweroff", "switch the machine off (QEMU exits)", cmd_poweroff },
+	{ "reboot", "restart the machine", cmd_reboot },
+};
+
+static void cmd_help(int argc, char **argv)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+		console_printf("  %-10s %s\n", commands[i].name, commands[i].help);
+}
+
+/* Read one line with echo and backspace; returns its length. */
+static size_t read_line(char *buf, size_t size)
+{
+	size_t len = 0;
+
+	for (;;) {
+		int c = console_getc();
+
+		if (c == '\r' || c == '\n') {
+			console_printf("\n");
+			buf[len] = '\0';
+			return len;
+		}
+		if ((c == 0x7f || c == '\b') && len) {
+			len--;
+			console_printf("\b \b");
+		} else if (c >= ' ' && c < 0x7f && len + 1 < size) {
+			buf[len++] = (char)c;
+			console_printf("%c", c);
+		}
+	}
+}
+
+static void run_line(char *line)
+{
+	char *argv[KMON_ARGS_MAX], *val;
+	int argc = 0;
+
+	while (*line == ' ')
+		line++;
+	while (*line && argc < KMON_ARGS_MAX) {
+		line = next_arg(line, &argv[argc], &val);
+		if (val)
+			val[-1] = '=';	/* monitor words keep their '=' */
+		argc++;
+	}
+	if (!argc)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		if (!strcmp(argv[0], commands[i].name)) {
+			commands[i].run(argc, argv);
+			return;
+		}
+	}
+	console_printf("%s: unknown command; try 'help'\n", argv[0]);
+}
+
+void kmon_run(void)
+{
+	char line[KMON_LINE_MAX];
+
+	console_printf("\nArmlet kernel monitor. Type 'help' for commands.\n");
+	for (;;) {
+		console_printf("armlet> ");
+		read_line(line, sizeof(line));
+		run_line(line);
+	}
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+/*
+ * start_kernel(): the first C function, called by boot/head.S. It reads
+ * like a table of contents: one step per line, in dependency order.
+ * Linux counterpart: init/main.c.
+ *
+ * Context: boot, CPU 0 only, SVC mode, interrupts off, MMU off.
+ */
+#include <armlet/console.h>
+#include <armlet/init.h>
+#include <armlet/kernel.h>
+#include <armlet/params.h>
+#include <armlet/printk.h>
+#include <armlet/string.h>
+#include <asm/setup.h>
+
+const char armlet_banner[] =
+	"Armlet 0.1 for ARMv7-A (Cortex-A9), built with gcc " __VERSION__ "\n";
+
+static void unknown_param(const char *name, const char *val)
+{
+	pr_warn("Unknown kernel command line parameter \"%s%s%s\", ignored\n",
+		name, val ? "=" : "", val ? val : "");
+}
+
+/* Run the handlers of one kind over a scratch copy of the command line. */
+static void parse_cmdline(bool early)
+{
+	static char scratch[COMMAND_LINE_SIZE];
+
+	strlcpy(scratch, boot_params.cmdline, sizeof(scratch));
+	parse_args(scratch, __setup_start, __setup_end - __setup_start, early,
+		   early ? NULL : unknown_param);
+}
+
+void start_kernel(void)
+{
+	pr_notice("%s", armlet_banner);
+	setup_arch();			/* machine, CPU, ATAGs -> boot_params */
+	parse_cmdline(true);		/* early_param(): loglevel, quiet, debug */
+	console_init();			/* UART console; replays the log so far */
+	show_boot_params();		/* RAM, initrd and command line found */
+	parse_cmdline(false);		/* __setup(): everything else */
+	lkdtm_boot();			/* lkdtm=TYPE: crash on purpose (tests) */
+	ktest_boot();			/* ktest=SUITES: run in-kernel tests, exit */
+	kmon_run();			/* the console monitor, until power off */
+}

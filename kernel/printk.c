@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+/*
+ * printk: format a message, store it in the log ring, and show it on the
+ * consoles if it is urgent enough. Linux counterpart: kernel/printk/printk.c.
+ *
+ * Context: any. Armlet runs one CPU with interrupts off until the interrupts
+ * issue, which adds the lock that printk will need; until then a message is
+ * formatted in a static buffer and must not be re-entered (an oops inside
+ * printk is caught by traps.c and printed directly).
+ */
+#include <armlet/console.h>
+#include <armlet/kernel.h>
+#include <armlet/log_ring.h>
+#include <armlet/params.h>
+#include <armlet/printk.h>
+#include <armlet/string.h>
+
+#define LOG_BUF_SIZE	(64 * 1024)	/* power of two, see log_ring.h */
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+static struct console *console_list;
+static u8 log_buf[LOG_BUF_SIZE] __aligned(4);
+static struct log_ring log_ring;
+static int last_level = MESSAGE_LOGLEVEL_DEFAULT;
+
+static struct log_ring *ring(void);
+
+/*
+ * register_console - add con and show it what was logged before it came,
+ * filtered by console_loglevel (Linux: CON_PRINTBUFFER), so messages from
+ * before the console existed are not lost.
+ */
+void register_console(struct console *con)
+{
+	const struct log_record *rec;
+	u32 pos = ring()->tail;
+
+	while ((rec = log_ring_next(&log_ring, &pos)))
+		if (rec->level < console_loglevel)
+			con->write(con, rec->text, rec->len);
+	con->next = console_list;
+	console_list = con;
+}
+
+void unregister_console(struct console *con)
+{
+	for (struct console **p = &console_list; *p; p = &(*p)->next) {
+		if (*p == con) {
+			*p = con->next;
+			return;
+		}
+	}
+}
+
+static void console_emit(const char *text, size_t len)
+{
+	for (struct console *con = console_list; con; con = con->next)
+		con->write(con, text, len);
+}
+
+/* console_printf - format straight to the consoles, not into the log. */
+void console_printf(const char *fmt, ...)
+{
+	char line[LOG_LINE_MAX];
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vsnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	console_emit(line, min(len, (int)sizeof(line) - 1));
+}
+
+static struct log_ring *ring(void)
+{
+	if (!log_ring.buf)
+		log_ring_init(&log_ring, log_buf, sizeof(log_buf));
+	return &log_ring;
+}
+
+/* Split off the level prefix; returns the level to use. */
+static int take_level(const char **fmt)
+{
+	int level = printk_get_level(*fmt);
+
+	if (level < 0)
+		return MESSAGE_LOGLEVEL_DEFAULT;
+	*fmt += 2;
+	return level == 'c' ? last_level : level;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	static char line[LOG_LINE_MAX];
+	int level = take_level(&fmt);
+	int len = vsnprintf(line, sizeof(line), fmt, args);
+
+	if (len >= (int)sizeof(line))
+		len = sizeof(line) - 1;
+	last_level = level;
+	log_ring_store(ring(), level, line, len);
+	if (level < console_loglevel)
+		console_emit(line, len);
+	return len;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+void printk_force(const char *fmt, ...)
+{
+	char line[LOG_LINE_MAX];
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vsnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	if (len >= (int)sizeof(line))
+		len = sizeof(line) - 1;
+	log_ring_store(ring(), LOGLEVEL_EMERG, line, len);
+	console_emit(line, len);
+}
+
+/* dmesg_print - replay the log ring on the consoles, each line with its level. */
+void dmesg_print(void)
+{
+	const struct log_record *rec;
+	bool line_start = true;
+	u32 pos = ring()->tail;
+	char prefix[48];
+
+	if (log_ring.dropped)
+		console_emit(prefix, scnprintf(prefix, sizeof(prefix),
+			     "[%u older messages dropped]\n", log_ring.dropped));
+	while ((rec = log_ring_next(&log_ring, &pos))) {
+		if (line_start)
+			console_emit(prefix, scnprintf(prefix, sizeof(prefix),
+						       "<%u>", rec->level));
+		console_emit(rec->text, rec->len);
+		line_start = rec->len && rec->text[rec->len - 1] == '\n';
+	}
+}
+
+int console_getc(void)
+{
+	for (;;) {
+		for (struct console *con = console_list; con; con = con->next) {
+			int c = con->poll_getc ? con->poll_getc(con) : -1;
+
+			if (c >= 0)
+				return c;
+		}
+	}
+}
+
+/* "loglevel=N": show messages with level < N on the console. */
+static int set_loglevel(char *val)
+{
+	int level;
+
+	if (kstrtoint(val, &level) || level < 0 || level > CONSOLE_LOGLEVEL_DEBUG)
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+early_param("loglevel", set_loglevel);
+
+static int set_quiet(char *val)
+{
+	console_loglevel = CONSOLE_LOGLEVEL_QUIET;
+	return 0;
+}
+early_param("quiet", set_quiet);
+
+static int set_debug(char *val)
+{
+	console_loglevel = CONSOLE_LOGLEVEL_DEBUG;
+	return 0;
+}
+early_param("debug", set_debug);
