@@ -78,8 +78,12 @@ static u32 show_cause(const struct pt_regs *regs, int kind)
 		break;
 	case EXC_PABT:
 		fsr = read_ifsr();
-		pr_emerg("Unable to handle kernel prefetch abort at virtual address %08x\n",
-			 read_ifar());
+		if (fsr_fs(fsr) == FSR_FS_DEBUG)	/* BKPT: IFAR is not set */
+			pr_emerg("Unhandled breakpoint (BKPT) in %s mode at %08x\n",
+				 mode, regs->ARM_pc);
+		else
+			pr_emerg("Unable to handle kernel prefetch abort at virtual address %08x\n",
+				 read_ifar());
 		pr_emerg("IFSR %08x: %s\n", fsr, fsr_describe(fsr));
 		break;
 	case EXC_UNDEF:

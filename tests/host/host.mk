@@ -1,0 +1,28 @@
+# Host unit tests: each tests/host/test_NAME.c is linked with the pure
+# kernel files it lists in HOST_DEPS_NAME, the htest runner and a printk
+# stub, built with the host gcc and AddressSanitizer + UBSan.
+# Included by the top-level Makefile.
+
+HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror \
+	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -Iinclude -Itests/host -DHTEST_SUITE='"host_$*"' \
+	-Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf -Dscnprintf=kernel_scnprintf
+HOST_COMMON := tests/host/htest.c tests/host/stub_printk.c kernel/vsprintf.c
+
+HOST_DEPS_atags    := kernel/atags.c
+HOST_DEPS_params   := kernel/params.c
+HOST_DEPS_vsprintf :=
+HOST_DEPS_log_ring := kernel/log_ring.c
+HOST_DEPS_fsr      := mm/fsr.c
+
+HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
+HOST_BINS  := $(addprefix $(BUILD)/host/test_,$(HOST_TESTS))
+
+.PHONY: host-tests
+host-tests: $(HOST_BINS)
+
+.SECONDEXPANSION:
+$(BUILD)/host/test_%: tests/host/test_%.c $(HOST_COMMON) $$(HOST_DEPS_$$*) \
+		tests/host/htest.h tests/host/host.mk
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_DEPS_$*)
