@@ -3,7 +3,7 @@
 # stub, built with the host gcc and AddressSanitizer + UBSan.
 # Included by the top-level Makefile.
 
-HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror \
+HOST_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Iinclude -Itests/host -DHTEST_SUITE='"host_$*"' \
 	-Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf -Dscnprintf=kernel_scnprintf

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * printk for host tests: the kernel code under test reports problems with
- * printk; here every message is kept in a buffer so a test can check that
+ * printk; here every message a console would show at the default level
+ * (all but KERN_DEBUG) is kept in a buffer so a test can check that
  * the right warning was given (htest_log_has). The real formatter,
  * kernel/vsprintf.c, is linked in, so messages read as they would on the
  * console.
@@ -24,6 +25,8 @@ int vprintk(const char *fmt, va_list args)
 
 	if (level >= 0)
 		fmt += 2;
+	if (level >= console_loglevel && level != 'c')
+		return 0;
 	n = vsnprintf(log_text + log_len, sizeof(log_text) - log_len, fmt, args);
 	if (n > 0)
 		log_len += (size_t)n < sizeof(log_text) - log_len ?
