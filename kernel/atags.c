@@ -196,6 +196,7 @@ static void use_default_memory(const struct ram_window *ram, struct boot_params 
 		ram->default_size >> 20, ram->base);
 	bp->nr_banks = 1;
 	bp->bank[0] = (struct membank){ .start = ram->base, .size = ram->default_size };
+	bp->default_memory = true;
 }
 
 /*
@@ -211,7 +212,10 @@ int atags_parse(const void *list, size_t max_bytes, const struct ram_window *ram
 	int ret = 0;
 
 	memset(bp, 0, sizeof(*bp));
-	if (!list || ((uintptr_t)list & 3)) {
+	if (!list) {
+		pr_warn("no ATAG list\n");
+		ret = -EINVAL;
+	} else if ((uintptr_t)list & 3) {
 		pr_warn("ATAG pointer %p is not a word-aligned address\n", list);
 		ret = -EINVAL;
 	} else if (check_structure(list, max_bytes) == 0) {

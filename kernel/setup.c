@@ -65,7 +65,7 @@ void show_boot_params(void)
 			bp->bank[i].size >> 20);
 	}
 	pr_info("Memory: %u MiB RAM in %u bank%s%s\n", total >> 20, bp->nr_banks,
-		bp->nr_banks == 1 ? "" : "s", bp->from_atags ? "" : " (machine default)");
+		bp->nr_banks == 1 ? "" : "s", bp->default_memory ? " (machine default)" : "");
 	if (bp->initrd_size)
 		pr_info("initrd: 0x%08x-0x%08x (%u bytes)\n", bp->initrd_start,
 			bp->initrd_start + bp->initrd_size - 1, bp->initrd_size);

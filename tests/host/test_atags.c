@@ -101,6 +101,7 @@ static void check_default_memory(void)
 	CHECK_EQ(bp.nr_banks, 1);
 	CHECK_EQ(bp.bank[0].start, RAM_BASE);
 	CHECK_EQ(bp.bank[0].size, 64 * MiB);
+	CHECK(bp.default_memory);
 	CHECK(htest_log_has("assuming 64 MiB"));
 }
 
@@ -282,6 +283,7 @@ static void test_empty_window(void)
 static void test_null_and_misaligned_pointer(void)
 {
 	CHECK_EQ(atags_parse(NULL, 64, &ram, &bp), -EINVAL);
+	CHECK(htest_log_has("no ATAG list"));
 	check_default_memory();
 	htest_log_clear();
 	qemu_list(&l, 256, false, NULL);

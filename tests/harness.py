@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Armlet test harness: runs every test and prints one closing line.
+
+   python3 tests/harness.py [--build DIR] [--only SUBSTRING] [--list]
+
+Three kinds of test, all reported per test case:
+  host    tests/host/test_*.c binaries (KTAP on stdout, ASan/UBSan on)
+  ktest   the kernel booted in QEMU with ktest=all (KTAP on the console)
+  boot    whole-system boots from tests/boot/cases.py, checked against
+          the console output and QEMU's exit status
+
+The kernel reports how it stopped through QEMU's exit status (semihosting,
+see include/armlet/reboot.h): 0 ok, 1 tests failed, 2 halted, 3 panic.
+A run that times out, panics unexpectedly, or loses a test (a KTAP plan
+larger than the results) fails. Every run's console log is kept in
+DIR/test-logs/. docs/testing.md describes the contract.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "boot"))
+import cases as boot_cases  # noqa: E402
+
+EXIT_NAMES = {0: "ok", 1: "tests failed", 2: "halted", 3: "panic"}
+PANIC_LINE = "Kernel panic - not syncing"
+
+
+class Result:
+    def __init__(self, name, ok, detail="", log=None, skipped=False):
+        self.name, self.ok, self.detail = name, ok, detail
+        self.log, self.skipped = log, skipped
+
+
+# ---------------------------------------------------------------- KTAP ----
+
+KTAP_RESULT = re.compile(r"^( *)(ok|not ok) (\d+)(?: (.*?))?(?: # (.*))?$")
+KTAP_PLAN = re.compile(r"^( *)1\.\.(\d+)$")
+KTAP_DIAG = re.compile(r"^( *)# (.*)$")
+
+
+def parse_ktap(text, prefix, log):
+    """Turn two-level KTAP (suites of cases) into one Result per case.
+
+    Checks the plans: a suite that reports fewer cases than it planned, or
+    a run with fewer suites than planned, yields a failed "lost" result.
+    """
+    results, diags = [], []
+    top_plan, top_seen = None, 0
+    sub_plan, sub_results = None, []
+    for raw in text.splitlines():
+        line = raw.rstrip("\r")
+        m = KTAP_PLAN.match(line)
+        if m:
+            if len(m.group(1)) == 0:
+                top_plan = int(m.group(2))
+            else:
+                sub_plan, sub_results = int(m.group(2)), []
+            continue
+        m = KTAP_RESULT.match(line)
+        if m:
+            indent, status, _, name, directive = m.groups()
+            name = name or "?"
+            ok = status == "ok"
+            skip = bool(directive and directive.upper().startswith("SKIP"))
+            detail = "; ".join(diags)
+            diags = []
+            if indent:
+                sub_results.append(Result(f"{prefix}{{suite}}.{name}", ok,
+                                          detail, log, skip))
+                continue
+            top_seen += 1
+            if sub_plan is None:   # a top-level test without cases
+                results.append(Result(f"{prefix}{name}", ok,
+                                      directive or detail, log, skip))
+                continue
+            for r in sub_results:
+                r.name = r.name.replace("{suite}", name)
+                results.append(r)
+            if len(sub_results) != sub_plan:
+                results.append(Result(
+                    f"{prefix}{name}", False,
+                    f"lost tests: planned {sub_plan}, reported "
+                    f"{len(sub_results)}", log))
+            sub_plan, sub_results = None, []
+            continue
+        m = KTAP_DIAG.match(line)
+        if m and not line.strip().startswith("# Subtest"):
+            diags.append(m.group(2))
+    if top_plan is None:
+        results.append(Result(f"{prefix}ktap", False, "no KTAP plan found", log))
+    elif top_seen != top_plan or sub_plan is not None:
+        results.append(Result(
+            f"{prefix}ktap", False,
+            f"lost tests: planned {top_plan} suites, reported {top_seen}"
+            + (" (a suite never finished)" if sub_plan is not None else ""),
+            log))
+    return results
+
+
+# ---------------------------------------------------------------- runs ----
+
+def save_log(logdir, name, text):
+    path = logdir / (re.sub(r"[^\w.-]", "_", name) + ".log")
+    path.write_text(text, errors="replace")
+    return path
+
+
+def run(cmd, timeout, env=None, stdin_text=None):
+    """Run cmd; returns (exit status or None on timeout, output)."""
+    try:
+        p = subprocess.run(cmd, input=(stdin_text or "").encode(),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=timeout, env=env, cwd=ROOT)
+        return p.returncode, p.stdout.decode(errors="replace")
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode(errors="replace") if e.stdout else ""
+        return None, out
+
+
+def qemu_env(case):
+    env = dict(os.environ)
+    env["MEM"] = case.get("mem", "256M")
+    env["SMP"] = str(case.get("smp", 1))
+    env["APPEND"] = case.get("append", "")
+    env["INITRD"] = case.get("initrd_path", "")
+    env.pop("QEMU_SERIAL", None)
+    return env
+
+
+def host_tests(build, logdir):
+    results = []
+    for exe in sorted((build / "host").glob("test_*")):
+        if not os.access(exe, os.X_OK) or exe.suffix:
+            continue
+        status, out = run([str(exe)], timeout=120)
+        log = save_log(logdir, f"host-{exe.name}", out)
+        rs = parse_ktap(out, "host/", log)
+        if status is None:
+            rs.append(Result(f"host/{exe.name}", False, "TIMEOUT after 120 s", log))
+        elif status != 0 and all(r.ok for r in rs):
+            rs.append(Result(f"host/{exe.name}", False,
+                             f"exit status {status} (sanitizer?)", log))
+        results += rs
+    return results
+
+
+def ktest_run(build, logdir):
+    image = build / "armlet.bin"
+    case = {"append": "ktest=all", "mem": "256M"}
+    cmd = [str(ROOT / "scripts/qemu.sh"), str(image), "-semihosting"]
+    status, out = run(cmd, timeout=120, env=qemu_env(case))
+    log = save_log(logdir, "ktest", out)
+    results = parse_ktap(out, "ktest/", log)
+    if status is None:
+        results.append(Result("ktest/run", False, "TIMEOUT after 120 s", log))
+    elif PANIC_LINE in out:
+        results.append(Result("ktest/run", False, "PANIC during the tests", log))
+    elif status != 0 and all(r.ok for r in results):
+        results.append(Result("ktest/run", False,
+                              f"QEMU exit status {status} "
+                              f"({EXIT_NAMES.get(status, '?')})", log))
+    return results
+
+
+def boot_command(case, build, workdir):
+    """The command line for one boot case, and the stdin to feed it."""
+    image = str(build / "armlet.bin")
+    qemu = [str(ROOT / "scripts/qemu.sh"), image, "-semihosting"]
+    for i, (blob, addr) in enumerate(case.get("loader", [])):
+        path = workdir / f"{case['name']}.blob{i}"
+        path.write_bytes(blob)
+        qemu += ["-device", f"loader,file={path},addr={addr:#x},force-raw=on"]
+    if "initrd" in case:
+        path = workdir / f"{case['name']}.initrd"
+        path.write_bytes(bytes(i & 0xff for i in range(case["initrd"])))
+        case["initrd_path"] = str(path)
+    if "gdb" not in case:
+        return qemu, case.get("stdin", "")
+    serial = workdir / f"{case['name']}.console"
+    case["serial_log"] = serial
+    target = ("target remote | exec env QEMU_SERIAL=file:" + str(serial) + " "
+              + " ".join(qemu) + " -gdb stdio -S")
+    cmd = ["gdb-multiarch", "-batch", "-nx", "-ex", "set pagination off",
+           "-ex", target, "-ex", "break *0x60010000", "-ex", "continue",
+           "-ex", "delete"]
+    for c in case["gdb"]:
+        cmd += ["-ex", c]
+    if case.get("until"):
+        cmd += ["-ex", "break " + case["until"]]
+    cmd += ["-ex", "continue", str(build / "armlet.elf")]
+    return cmd, ""
+
+
+def gdb_exit_status(out):
+    m = re.search(r"exited with code (\d+)", out)
+    if m:
+        return int(m.group(1), 8) if m.group(1).startswith("0") else int(m.group(1))
+    return 0 if "exited normally" in out else None
+
+
+def function_at(build, addr):
+    """The name of the function containing addr, from the ELF's symbols."""
+    out = subprocess.run(["arm-none-eabi-nm", "-n", "-S", str(build / "armlet.elf")],
+                         stdout=subprocess.PIPE, text=True).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[2] in "tT":
+            start, size = int(parts[0], 16), int(parts[1], 16)
+            if start <= addr < start + size:
+                return parts[3]
+    return None
+
+
+def check_boot(case, status, out, build):
+    """Why a boot case failed, or None if it passed."""
+    want = case.get("exit", 0)
+    if status is None:
+        return f"TIMEOUT after {case.get('timeout', 30)} s"
+    if PANIC_LINE in out and want != 3:
+        return "PANIC: " + out[out.index(PANIC_LINE):].splitlines()[0]
+    if status != want:
+        return (f"QEMU exit status {status} ({EXIT_NAMES.get(status, '?')}), "
+                f"expected {want} ({EXIT_NAMES.get(want, '?')})")
+    for pattern in case.get("expect", []):
+        if not re.search(pattern, out, re.M):
+            return f"console lacks /{pattern}/"
+    for pattern in case.get("reject", []):
+        m = re.search(pattern, out, re.M)
+        if m:
+            return f"console has unwanted /{pattern}/: {m.group(0)!r}"
+    if "pc_in" in case:
+        m = re.search(r"pc : \[<([0-9a-f]{8})>\]", out)
+        fn = m and function_at(build, int(m.group(1), 16))
+        if fn != case["pc_in"]:
+            return f"oops pc is in {fn}, expected {case['pc_in']}"
+    return None
+
+
+def boot_test(case, build, logdir):
+    case = dict(case)
+    cmd, stdin_text = boot_command(case, build, logdir)
+    timeout = case.get("timeout", 30)
+    status, out = run(cmd, timeout, env=qemu_env(case), stdin_text=stdin_text)
+    if "gdb" in case:
+        gdb_out = out
+        serial = case["serial_log"]
+        out = serial.read_text(errors="replace") if serial.exists() else ""
+        if status is not None:
+            status = gdb_exit_status(gdb_out)
+            if status is None and case.get("until") and \
+                    re.search(r"Breakpoint \d+, " + case["until"], gdb_out):
+                status = case.get("exit", 0)
+        out += "\n--- gdb ---\n" + gdb_out
+    log = save_log(logdir, case["name"], out)
+    why = check_boot(case, status, out, build)
+    return Result("boot/" + case["name"], why is None, why or "", log)
+
+
+# ---------------------------------------------------------------- main ----
+
+def report(results):
+    passed = failed = skipped = 0
+    for r in results:
+        if r.skipped:
+            skipped += 1
+            print(f"skip {r.name}")
+        elif r.ok:
+            passed += 1
+            print(f"ok   {r.name}")
+        else:
+            failed += 1
+            print(f"FAIL {r.name}: {r.detail}")
+            if r.log:
+                print(f"     console log: {r.log}")
+                tail = Path(r.log).read_text(errors="replace").splitlines()[-15:]
+                for line in tail:
+                    print(f"     | {line}")
+    tail = f", {skipped} skipped" if skipped else ""
+    print(f"{passed} passed, {failed} failed{tail}")
+    return failed
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--only", default="", help="run tests whose kind or "
+                    "boot case name contains this")
+    ap.add_argument("--list", action="store_true")
+    args = ap.parse_args()
+    build = (ROOT / args.build).resolve()
+    logdir = build / "test-logs"
+    logdir.mkdir(parents=True, exist_ok=True)
+
+    cases = [c for c in boot_cases.CASES if args.only in "boot/" + c["name"]]
+    if args.list:
+        for c in boot_cases.CASES:
+            print("boot/" + c["name"] + ": " + c["why"])
+        return 0
+    results = []
+    if args.only in "host/":
+        results += host_tests(build, logdir)
+    if args.only in "ktest/":
+        results += ktest_run(build, logdir)
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        results += pool.map(lambda c: boot_test(c, build, logdir), cases)
+    return 1 if report(results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
