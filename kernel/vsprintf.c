@@ -8,8 +8,12 @@
  * shows real addresses (Linux hashes them unless told not to).
  * Pure code: also built on the host for tests/host/test_vsprintf.c.
  */
+#include <armlet/kernel.h>
 #include <armlet/printk.h>
 #include <armlet/string.h>
+
+/* Widths and precisions are capped here: no line is longer than this. */
+#define FIELD_MAX	4096
 
 /* How one conversion is to be printed. */
 struct spec {
@@ -18,6 +22,8 @@ struct spec {
 	bool plus;		/* '+': always print a sign */
 	bool space;		/* ' ': a space where '+' would go */
 	bool alt;		/* '#': 0x / 0 prefix */
+	bool is_signed;		/* a signed conversion: '+' and ' ' apply */
+	bool is_pointer;	/* %p: 0x even for NULL */
 	int width;		/* minimum field width, -1 if none */
 	int precision;		/* minimum digits / maximum chars, -1 if none */
 };
@@ -73,18 +79,19 @@ static void put_number(struct out *o, unsigned long long num, bool negative,
 	}
 	if (negative)
 		prefix = "-";
-	else if (sp->plus)
+	else if (sp->plus && sp->is_signed)
 		prefix = "+";
-	else if (sp->space)
+	else if (sp->space && sp->is_signed)
 		prefix = " ";
-	if (sp->alt && base == 16 && ndigits)
+	if (sp->alt && base == 16 && (ndigits || sp->is_pointer))
 		prefix = upper ? "0X" : "0x";
-	if (sp->alt && base == 8)
-		prefix = "0";
 
 	/* C: precision 0 with value 0 prints no digits; else at least one. */
 	nzeros = sp->precision > ndigits ? sp->precision - ndigits : 0;
 	if (sp->precision < 0 && ndigits == 0)
+		nzeros = 1;
+	/* "%#o" makes the first digit a 0, adding one only if needed. */
+	if (sp->alt && base == 8 && nzeros == 0 && (ndigits == 0 || tmp[ndigits - 1] != '0'))
 		nzeros = 1;
 	len = (int)strlen(prefix) + nzeros + ndigits;
 
@@ -120,24 +127,27 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 			break;
 	}
 	if (*fmt == '*') {
-		sp->width = va_arg(*ap, int);
-		if (sp->width < 0) {
-			sp->left = true;
-			sp->width = -sp->width;
-		}
+		int w = va_arg(*ap, int);
+
+		sp->left |= w < 0;	/* a negative width means '-' */
+		sp->width = w < 0 ? (w < -FIELD_MAX ? FIELD_MAX : -w) : min(w, FIELD_MAX);
 		fmt++;
 	} else {
 		for (sp->width = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
-			sp->width = sp->width * 10 + (*fmt - '0');
+			if (sp->width < FIELD_MAX)
+				sp->width = sp->width * 10 + (*fmt - '0');
 	}
 	if (*fmt == '.') {
 		fmt++;
 		if (*fmt == '*') {
-			sp->precision = va_arg(*ap, int);
+			int p = va_arg(*ap, int);
+
+			sp->precision = p < 0 ? -1 : min(p, FIELD_MAX);	/* C: negative = none */
 			fmt++;
 		} else {
 			for (sp->precision = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
-				sp->precision = sp->precision * 10 + (*fmt - '0');
+				if (sp->precision < FIELD_MAX)
+					sp->precision = sp->precision * 10 + (*fmt - '0');
 		}
 	}
 	return fmt;
@@ -193,6 +203,7 @@ static void convert(struct out *o, char c, struct spec *sp, int length,
 	switch (c) {
 	case 'd':
 	case 'i':
+		sp->is_signed = true;
 		sval = get_signed(ap, length);
 		put_number(o, sval < 0 ? -(unsigned long long)sval : (unsigned long long)sval,
 			   sval < 0, 10, false, sp);
@@ -209,6 +220,7 @@ static void convert(struct out *o, char c, struct spec *sp, int length,
 		break;
 	case 'p':
 		sp->alt = true;
+		sp->is_pointer = true;
 		sp->precision = 2 * (int)sizeof(void *);
 		put_number(o, (uintptr_t)va_arg(*ap, void *), false, 16, false, sp);
 		break;

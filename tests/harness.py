@@ -19,8 +19,11 @@ import argparse
 import concurrent.futures
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,16 +114,32 @@ def save_log(logdir, name, text):
     return path
 
 
-def run(cmd, timeout, env=None, stdin_text=None):
-    """Run cmd; returns (exit status or None on timeout, output)."""
+def kill_group(pid):
     try:
-        p = subprocess.run(cmd, input=(stdin_text or "").encode(),
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           timeout=timeout, env=env, cwd=ROOT)
-        return p.returncode, p.stdout.decode(errors="replace")
-    except subprocess.TimeoutExpired as e:
-        out = e.stdout.decode(errors="replace") if e.stdout else ""
-        return None, out
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def run(cmd, timeout, env=None, stdin_text=None):
+    """Run cmd in its own process group; returns (exit status, output).
+
+    The status is None on timeout. The whole group is killed at the end,
+    so no QEMU started by gdb or a script outlives its test.
+    """
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, env=env, cwd=ROOT,
+                         start_new_session=True)
+    try:
+        out, _ = p.communicate((stdin_text or "").encode(), timeout=timeout)
+        status = p.returncode
+    except subprocess.TimeoutExpired:
+        status = None
+    finally:
+        kill_group(p.pid)
+    if status is None:
+        out, _ = p.communicate()
+    return status, out.decode(errors="replace")
 
 
 def qemu_env(case):
@@ -168,10 +187,10 @@ def ktest_run(build, logdir):
     return results
 
 
-def boot_command(case, build, workdir):
-    """The command line for one boot case, and the stdin to feed it."""
-    image = str(build / "armlet.bin")
-    qemu = [str(ROOT / "scripts/qemu.sh"), image, "-semihosting"]
+def qemu_command(case, build, workdir):
+    """The QEMU command line for one boot case (loader blobs, initrd)."""
+    qemu = [str(ROOT / "scripts/qemu.sh"), str(build / "armlet.bin"),
+            "-semihosting"]
     for i, (blob, addr) in enumerate(case.get("loader", [])):
         path = workdir / f"{case['name']}.blob{i}"
         path.write_bytes(blob)
@@ -180,28 +199,69 @@ def boot_command(case, build, workdir):
         path = workdir / f"{case['name']}.initrd"
         path.write_bytes(bytes(i & 0xff for i in range(case["initrd"])))
         case["initrd_path"] = str(path)
-    if "gdb" not in case:
-        return qemu, case.get("stdin", "")
+    return qemu
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, seconds=10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.05)
+    return False
+
+
+def gdb_boot(case, build, qemu, timeout, workdir):
+    """Boot with QEMU halted, let gdb change the boot state, then run on.
+
+    gdb stops at the kernel's first instruction (QEMU's stub has set r1/r2
+    by then), runs the case's commands and detaches, so QEMU's own exit
+    status is what counts; with "until", reaching that function is the end.
+    Returns (status, console + gdb output).
+    """
+    port = free_port()
     serial = workdir / f"{case['name']}.console"
-    case["serial_log"] = serial
-    target = ("target remote | exec env QEMU_SERIAL=file:" + str(serial) + " "
-              + " ".join(qemu) + " -gdb stdio -S")
-    cmd = ["gdb-multiarch", "-batch", "-nx", "-ex", "set pagination off",
-           "-ex", target, "-ex", "break *0x60010000", "-ex", "continue",
-           "-ex", "delete"]
-    for c in case["gdb"]:
-        cmd += ["-ex", c]
-    if case.get("until"):
-        cmd += ["-ex", "break " + case["until"]]
-    cmd += ["-ex", "continue", str(build / "armlet.elf")]
-    return cmd, ""
-
-
-def gdb_exit_status(out):
-    m = re.search(r"exited with code (\d+)", out)
-    if m:
-        return int(m.group(1), 8) if m.group(1).startswith("0") else int(m.group(1))
-    return 0 if "exited normally" in out else None
+    serial.unlink(missing_ok=True)
+    env = qemu_env(case)
+    env["QEMU_SERIAL"] = f"file:{serial}"
+    vm = subprocess.Popen(qemu + ["-S", "-gdb", f"tcp:127.0.0.1:{port}"],
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, env=env, cwd=ROOT,
+                          start_new_session=True)
+    gdb_out = ""
+    try:
+        if not wait_for_port(port):
+            return None, "QEMU's gdb stub never listened"
+        cmd = ["gdb-multiarch", "-batch", "-nx",
+               "-ex", f"target remote 127.0.0.1:{port}",
+               "-ex", "break *0x60010000", "-ex", "continue", "-ex", "delete"]
+        for c in case["gdb"]:
+            cmd += ["-ex", c]
+        if case.get("until"):
+            cmd += ["-ex", "break " + case["until"], "-ex", "continue"]
+        else:
+            cmd += ["-ex", "detach"]
+        status, gdb_out = run(cmd + [str(build / "armlet.elf")], timeout)
+        if case.get("until"):
+            hit = re.search(r"Breakpoint \d+, " + case["until"], gdb_out)
+            status = case.get("exit", 0) if hit else None
+        else:
+            try:
+                status = vm.wait(timeout)
+            except subprocess.TimeoutExpired:
+                status = None
+    finally:
+        kill_group(vm.pid)
+        vm.wait()
+    console = serial.read_text(errors="replace") if serial.exists() else ""
+    return status, console + "\n--- gdb ---\n" + gdb_out
 
 
 def function_at(build, addr):
@@ -244,19 +304,13 @@ def check_boot(case, status, out, build):
 
 def boot_test(case, build, logdir):
     case = dict(case)
-    cmd, stdin_text = boot_command(case, build, logdir)
+    qemu = qemu_command(case, build, logdir)
     timeout = case.get("timeout", 30)
-    status, out = run(cmd, timeout, env=qemu_env(case), stdin_text=stdin_text)
     if "gdb" in case:
-        gdb_out = out
-        serial = case["serial_log"]
-        out = serial.read_text(errors="replace") if serial.exists() else ""
-        if status is not None:
-            status = gdb_exit_status(gdb_out)
-            if status is None and case.get("until") and \
-                    re.search(r"Breakpoint \d+, " + case["until"], gdb_out):
-                status = case.get("exit", 0)
-        out += "\n--- gdb ---\n" + gdb_out
+        status, out = gdb_boot(case, build, qemu, timeout, logdir)
+    else:
+        status, out = run(qemu, timeout, env=qemu_env(case),
+                          stdin_text=case.get("stdin", ""))
     log = save_log(logdir, case["name"], out)
     why = check_boot(case, status, out, build)
     return Result("boot/" + case["name"], why is None, why or "", log)

@@ -1,0 +1,26 @@
+#!/bin/sh
+# "make debug": start QEMU halted at the first instruction with its gdb stub
+# and attach gdb-multiarch with the kernel's symbols. The console goes to
+# build/console.log (watch it with: tail -f build/console.log).
+#
+#   scripts/debug.sh ELF BIN     environment: GDBPORT (default 1234),
+#                                BREAK (a function to stop at), MEM, SMP, ...
+#
+# The kernel runs at its physical (link) address for now, so the ELF's
+# symbols are right from the first instruction.
+set -e
+elf=$1
+bin=$2
+port=${GDBPORT:-1234}
+log=$(dirname "$bin")/console.log
+
+QEMU_SERIAL=file:$log scripts/qemu.sh "$bin" -S -gdb tcp:127.0.0.1:$port &
+qemu=$!
+trap 'kill $qemu 2>/dev/null || true' EXIT INT TERM
+
+echo "debug: QEMU waiting on port $port; console in $log" >&2
+set -- -q -ex "target remote 127.0.0.1:$port"
+if [ -n "$BREAK" ]; then
+	set -- "$@" -ex "break $BREAK" -ex continue
+fi
+gdb-multiarch "$@" "$elf"
