@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "boot"))
 import cases as boot_cases  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))
+import ktap_selftest  # noqa: E402
 
 EXIT_NAMES = {0: "ok", 1: "tests failed", 2: "halted", 3: "panic"}
 PANIC_LINE = "Kernel panic - not syncing"
@@ -357,6 +359,8 @@ def main():
             print("boot/" + c["name"] + ": " + c["why"])
         return 0
     results = []
+    if args.only in "harness/":
+        results += ktap_selftest.run(parse_ktap, Result)
     if args.only in "host/":
         results += host_tests(build, logdir)
     if args.only in "ktest/":
