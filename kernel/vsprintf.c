@@ -134,8 +134,7 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 		fmt++;
 	} else {
 		for (sp->width = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
-			if (sp->width < FIELD_MAX)
-				sp->width = sp->width * 10 + (*fmt - '0');
+			sp->width = min(sp->width * 10 + (*fmt - '0'), FIELD_MAX);
 	}
 	if (*fmt == '.') {
 		fmt++;
@@ -146,8 +145,7 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 			fmt++;
 		} else {
 			for (sp->precision = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
-				if (sp->precision < FIELD_MAX)
-					sp->precision = sp->precision * 10 + (*fmt - '0');
+				sp->precision = min(sp->precision * 10 + (*fmt - '0'), FIELD_MAX);
 		}
 	}
 	return fmt;
