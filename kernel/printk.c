@@ -4,9 +4,8 @@
  * consoles if it is urgent enough. Linux counterpart: kernel/printk/printk.c.
  *
  * Context: any. Armlet runs one CPU with interrupts off until the interrupts
- * issue, which adds the lock that printk will need; until then a message is
- * formatted in a static buffer and must not be re-entered (an oops inside
- * printk is caught by traps.c and printed directly).
+ * issue, which adds the lock that printk will need. Each message is
+ * formatted on the caller's stack, so an oops inside printk can still print.
  */
 #include <armlet/console.h>
 #include <armlet/kernel.h>
@@ -90,19 +89,24 @@ static int take_level(const char **fmt)
 	return level == 'c' ? last_level : level;
 }
 
-int vprintk(const char *fmt, va_list args)
+/* Store one message in the log ring and, if urgent enough or forced, show it. */
+static int log_and_emit(int level, bool force, const char *fmt, va_list args)
 {
-	static char line[LOG_LINE_MAX];
-	int level = take_level(&fmt);
-	int len = vsnprintf(line, sizeof(line), fmt, args);
+	char line[LOG_LINE_MAX];
+	int len = min(vsnprintf(line, sizeof(line), fmt, args), (int)sizeof(line) - 1);
 
-	if (len >= (int)sizeof(line))
-		len = sizeof(line) - 1;
 	last_level = level;
 	log_ring_store(ring(), level, line, len);
-	if (level < console_loglevel)
+	if (force || level < console_loglevel)
 		console_emit(line, len);
 	return len;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	int level = take_level(&fmt);
+
+	return log_and_emit(level, false, fmt, args);
 }
 
 int printk(const char *fmt, ...)
@@ -118,17 +122,11 @@ int printk(const char *fmt, ...)
 
 void printk_force(const char *fmt, ...)
 {
-	char line[LOG_LINE_MAX];
 	va_list args;
-	int len;
 
 	va_start(args, fmt);
-	len = vsnprintf(line, sizeof(line), fmt, args);
+	log_and_emit(LOGLEVEL_EMERG, true, fmt, args);
 	va_end(args);
-	if (len >= (int)sizeof(line))
-		len = sizeof(line) - 1;
-	log_ring_store(ring(), LOGLEVEL_EMERG, line, len);
-	console_emit(line, len);
 }
 
 /* dmesg_print - replay the log ring on the consoles, each line with its level. */

@@ -24,26 +24,27 @@ void machine_halt(int exit_code)
 	stop_cpu();
 }
 
+/* Ask the board to act, wait for it (it acts asynchronously), else halt. */
+static void __noreturn board_action(const char *what, void (*action)(void))
+{
+	if (action)
+		action();
+	for (volatile int i = 0; i < 10000000; i++)
+		;
+	pr_emerg("%s did not happen; halting\n", what);
+	machine_halt(EXIT_OK);
+}
+
 /* machine_power_off - switch the board off; QEMU exits with status 0. */
 void machine_power_off(void)
 {
 	pr_emerg("Power down\n");
-	if (machine_desc && machine_desc->power_off)
-		machine_desc->power_off();
-	/* The board acts asynchronously: wait for it, then give up. */
-	for (volatile int i = 0; i < 10000000; i++)
-		;
-	pr_emerg("Power off did not happen; halting\n");
-	machine_halt(EXIT_OK);
+	board_action("Power off", machine_desc ? machine_desc->power_off : NULL);
 }
 
+/* machine_restart - reset the board (QEMU reboots unless -no-reboot). */
 void machine_restart(void)
 {
 	pr_emerg("Restarting system\n");
-	if (machine_desc && machine_desc->restart)
-		machine_desc->restart();
-	for (volatile int i = 0; i < 10000000; i++)
-		;
-	pr_emerg("Restart did not happen; halting\n");
-	machine_halt(EXIT_OK);
+	board_action("Restart", machine_desc ? machine_desc->restart : NULL);
 }

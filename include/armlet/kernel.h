@@ -8,15 +8,11 @@
 #include <armlet/compiler.h>
 #include <armlet/types.h>
 
-#define ALIGN(x, a)	(((x) + ((a) - 1)) & ~((a) - 1))
 #define min(a, b)	((a) < (b) ? (a) : (b))
 #define max(a, b)	((a) > (b) ? (a) : (b))
 
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
-
-#define SZ_1K	0x00000400
-#define SZ_1M	0x00100000
 
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 
