@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The exception vector table and the entry code for exceptions the kernel
- * cannot recover from yet. Linux counterpart: arch/arm/kernel/entry-armv.S.
+ * The exception vector table and the entry code for kernel exceptions.
+ * Linux counterpart: arch/arm/kernel/entry-armv.S.
  *
- * Every fatal exception saves a full struct pt_regs on its own mode's stack
+ * Every exception saves a full struct pt_regs on its own mode's stack
  * (see boot/head.S), fetches the banked sp/lr of the mode it interrupted and
- * calls do_fatal_exception(regs, kind), which prints an oops and panics.
+ * calls do_exception(regs, kind). That returns only when an exception
+ * fixup (mm/extable.c) changed regs->pc; the registers are then restored
+ * and the interrupted code resumes there. Otherwise it oopses and panics.
  *
  * Context: any; runs with IRQs and FIQs masked (the CPU masks IRQ on entry,
  * and we never unmask).
@@ -36,11 +38,11 @@ __vectors_start:
 	.text
 
 /*
- * fatal_entry kind, correction
+ * exc_entry kind, correction
  *   lr - correction is the address of the instruction that faulted or was
  *   interrupted (ARM ARM B1.8.3, "link values saved on exception entry").
  */
-	.macro	fatal_entry, kind, correction
+	.macro	exc_entry, kind, correction
 	sub	lr, lr, #\correction
 	sub	sp, sp, #S_FRAME_SIZE
 	stmia	sp, {r0-r12}
@@ -50,16 +52,16 @@ __vectors_start:
 	mvn	r0, #0
 	str	r0, [sp, #S_OLD_R0]
 	mov	r0, #\kind
-	b	fatal_exception_common
+	b	exception_common
 	.endm
 
-vector_reset:		fatal_entry EXC_RESET, 0
-vector_und:		fatal_entry EXC_UNDEF, 4
-vector_pabt:		fatal_entry EXC_PABT, 4
-vector_dabt:		fatal_entry EXC_DABT, 8
-vector_reserved:	fatal_entry EXC_RESERVED, 0
-vector_irq:		fatal_entry EXC_IRQ, 4
-vector_fiq:		fatal_entry EXC_FIQ, 4
+vector_reset:		exc_entry EXC_RESET, 0
+vector_und:		exc_entry EXC_UNDEF, 4
+vector_pabt:		exc_entry EXC_PABT, 4
+vector_dabt:		exc_entry EXC_DABT, 8
+vector_reserved:	exc_entry EXC_RESERVED, 0
+vector_irq:		exc_entry EXC_IRQ, 4
+vector_fiq:		exc_entry EXC_FIQ, 4
 
 /*
  * SVC from a privileged mode. One case is expected: "svc 0x123456" is the
@@ -79,18 +81,18 @@ vector_svc:
 	ldrne	r1, =SEMIHOST_SVC_IMM
 	cmpne	r0, r1
 	pop	{r0, r1}
-	bne	vector_svc_fatal
+	bne	vector_svc_bad
 	mvn	r0, #0
 	movs	pc, lr			@ return, restoring CPSR from SPSR
-vector_svc_fatal:
-	fatal_entry EXC_SVC, 4
+vector_svc_bad:
+	exc_entry EXC_SVC, 4
 
 /*
  * r0 = kind, r4 = SPSR, sp = the frame. Fill in the interrupted mode's sp
  * and lr by switching to that mode for two instructions (USR shares them
  * with SYS). If it is our own mode, its sp is just above the frame.
  */
-fatal_exception_common:
+exception_common:
 	mov	r5, sp
 	mrs	r6, cpsr
 	and	r1, r4, #MODE_MASK
@@ -110,5 +112,10 @@ fatal_exception_common:
 	str	lr, [r5, #S_LR]		@ already overwritten by this exception
 2:	mov	r1, r0
 	mov	r0, r5
-	bl	do_fatal_exception
-	b	.
+	bl	do_exception		@ returns only if the fault was fixed up
+	ldr	r0, [sp, #S_PSR]
+	msr	spsr_cxsf, r0
+	ldr	lr, [sp, #S_PC]
+	ldmia	sp, {r0-r12}
+	add	sp, sp, #S_FRAME_SIZE
+	movs	pc, lr			@ resume, restoring CPSR from SPSR

@@ -8,13 +8,15 @@
  * registers: write the function to SYS_CFGCTRL with the start bit set
  * (Motherboard Express uATX TRM, ARM DUI 0447, 4.3 "System configuration").
  */
+#include <armlet/vmalloc.h>
 #include <asm/io.h>
 #include <asm/mach.h>
+#include <asm/memory.h>
 #include <mach/vexpress.h>
 
-#define SYS_CFGDATA	(VEXPRESS_SYSREGS_BASE + 0xa0)
-#define SYS_CFGCTRL	(VEXPRESS_SYSREGS_BASE + 0xa4)
-#define SYS_CFGSTAT	(VEXPRESS_SYSREGS_BASE + 0xa8)
+#define SYS_CFGDATA	0xa0
+#define SYS_CFGCTRL	0xa4
+#define SYS_CFGSTAT	0xa8
 
 #define SYS_CFGCTRL_START	(1u << 31)
 #define SYS_CFGCTRL_WRITE	(1u << 30)
@@ -22,12 +24,23 @@
 #define SYS_CFG_SHUTDOWN	8
 #define SYS_CFG_REBOOT		9
 
+/* The system registers: the debug I/O mapping until v2m_init() ioremaps them. */
+static uintptr_t sysregs = DEBUG_IO_ADDR(VEXPRESS_SYSREGS_BASE);
+
 static void v2m_cfg_write(u32 function)
 {
-	writel(0, SYS_CFGSTAT);
-	writel(0, SYS_CFGDATA);
+	writel(0, sysregs + SYS_CFGSTAT);
+	writel(0, sysregs + SYS_CFGDATA);
 	writel(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(function),
-	       SYS_CFGCTRL);
+	       sysregs + SYS_CFGCTRL);
+}
+
+static void v2m_init(void)
+{
+	void *regs = ioremap(VEXPRESS_SYSREGS_BASE, PAGE_SIZE);
+
+	if (regs)
+		sysregs = (uintptr_t)regs;
 }
 
 static void v2m_power_off(void)
@@ -49,6 +62,7 @@ MACHINE_START(VEXPRESS, "ARM Versatile Express (CoreTile A9x4)")
 	.ram_default	= VEXPRESS_RAM_DEFAULT,
 	.atag_offset	= VEXPRESS_ATAG_OFFSET,
 	.kernel_phys	= VEXPRESS_RAM_BASE + VEXPRESS_KERNEL_OFFSET,
+	.init_machine	= v2m_init,
 	.power_off	= v2m_power_off,
 	.restart	= v2m_restart,
 MACHINE_END

@@ -4,7 +4,7 @@
  * Linux counterpart: arch/arm/kernel/setup.c (setup_machine_tags,
  * lookup_machine_type) and head-common.S (__error_a).
  *
- * Context: called from boot/head.S with the MMU off, stacks set, .bss
+ * Context: called from boot/head.S with the MMU on, stacks set, .bss
  * zeroed and no console yet; an unknown id is reported on the board's
  * debug UART (Linux: DEBUG_LL) and the machine stops.
  */
@@ -12,10 +12,14 @@
 #include <armlet/printk.h>
 #include <armlet/reboot.h>
 #include <drivers/serial.h>
+#include <asm/memory.h>
 #include <mach/vexpress.h>
 
-/* The UART used before a machine descriptor is known (Linux: DEBUG_LL). */
-#define DEBUG_UART_BASE	VEXPRESS_UART0_BASE
+/*
+ * The UART used before a machine descriptor is known (Linux: DEBUG_LL),
+ * through the debug I/O section head.S maps.
+ */
+#define DEBUG_UART_BASE	DEBUG_IO_ADDR(VEXPRESS_UART0_BASE)
 
 extern const struct machine_desc __arch_info_begin[], __arch_info_end[];
 

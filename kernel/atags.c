@@ -43,7 +43,10 @@ static bool ranges_overlap(u32 a, u32 asize, u32 b, u32 bsize)
 	return a < b + bsize && b < a + asize;
 }
 
-/* Pass 1: is this a well-formed list that ends within max_bytes? */
+/*
+ * Pass 1: is this a well-formed list that ends within max_bytes?
+ * Returns its length in bytes, or -EINVAL.
+ */
 static int check_structure(const u8 *list, size_t max_bytes)
 {
 	size_t off = 0;
@@ -58,7 +61,7 @@ static int check_structure(const u8 *list, size_t max_bytes)
 			return -EINVAL;
 		}
 		if (t->hdr.tag == ATAG_NONE)
-			return 0;
+			return (int)(off + sizeof(struct tag_header));
 		if (t->hdr.size < 2 || (h && t->hdr.size < h->min_size)) {
 			pr_warn("tag 0x%08x at offset %u has bad size %u\n",
 				t->hdr.tag, (unsigned int)off, t->hdr.size);
@@ -209,7 +212,7 @@ int atags_parse(const void *list, size_t max_bytes, const struct ram_window *ram
 		struct boot_params *bp)
 {
 	bool bad_mem = false;
-	int ret = 0;
+	int ret = 0, len;
 
 	memset(bp, 0, sizeof(*bp));
 	if (!list) {
@@ -218,8 +221,9 @@ int atags_parse(const void *list, size_t max_bytes, const struct ram_window *ram
 	} else if ((uintptr_t)list & 3) {
 		pr_warn("ATAG pointer %p is not a word-aligned address\n", list);
 		ret = -EINVAL;
-	} else if (check_structure(list, max_bytes) == 0) {
+	} else if ((len = check_structure(list, max_bytes)) > 0) {
 		bp->from_atags = true;
+		bp->atag_bytes = len;
 	} else {
 		ret = -EINVAL;
 	}

@@ -12,6 +12,9 @@
 #include <armlet/params.h>
 #include <armlet/printk.h>
 #include <armlet/string.h>
+#include <armlet/slab.h>
+#include <armlet/vmalloc.h>
+#include <asm/mach.h>
 #include <asm/setup.h>
 
 const char armlet_banner[] =
@@ -33,13 +36,25 @@ static void parse_cmdline(bool early)
 		   early ? NULL : unknown_param);
 }
 
+/* The memory allocators, in the order they depend on each other. */
+static void mm_init(void)
+{
+	mem_init();		/* mem_map; free RAM to the buddy allocator */
+	kmem_cache_init();	/* slab caches and kmalloc */
+	vmalloc_init();		/* vmalloc and ioremap areas */
+}
+
 void start_kernel(void)
 {
 	pr_notice("%s", armlet_banner);
-	setup_arch();			/* machine, CPU, ATAGs -> boot_params */
-	parse_cmdline(true);		/* early_param(): loglevel, quiet, debug */
+	setup_arch();			/* machine, ATAGs, page tables */
+	parse_cmdline(true);		/* early_param(): loglevel, slub_debug, ... */
 	console_init();			/* UART console; replays the log so far */
 	show_boot_params();		/* RAM, initrd and command line found */
+	mm_init();			/* page, slab and vmalloc allocators */
+	console_remap();		/* the console through ioremap() */
+	if (machine_desc->init_machine)
+		machine_desc->init_machine();	/* board devices */
 	parse_cmdline(false);		/* __setup(): everything else */
 	lkdtm_boot();			/* lkdtm=TYPE: crash on purpose (tests) */
 	ktest_boot();			/* ktest=SUITES: run in-kernel tests, exit */

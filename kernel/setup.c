@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: MIT
 /*
  * Architecture set-up: read what the boot loader passed (the ATAG list)
- * into boot_params, and bring up the board's console. Linux counterpart:
- * arch/arm/kernel/setup.c (setup_arch) and atags_parse.c (setup_machine_tags).
+ * into boot_params, set up the kernel's page tables, and bring up the
+ * board's console. Linux counterpart: arch/arm/kernel/setup.c (setup_arch)
+ * and atags_parse.c (setup_machine_tags).
  *
- * Context: boot, single CPU, interrupts off, MMU off.
+ * Context: boot, single CPU, interrupts off, on head.S's boot page tables.
  */
 #define pr_fmt(fmt) fmt
 
 #include <armlet/console.h>
+#include <armlet/init.h>
 #include <armlet/kernel.h>
 #include <armlet/printk.h>
 #include <asm/cp15.h>
 #include <asm/mach.h>
+#include <asm/memory.h>
 #include <asm/setup.h>
+#include <armlet/vmalloc.h>
 #include <drivers/serial.h>
 
 unsigned int __machine_arch_type;
@@ -47,7 +51,7 @@ static void parse_boot_tags(const struct machine_desc *m)
 		atags_parse(NULL, 0, &ram, &boot_params);
 		return;
 	}
-	if (atags_parse((const void *)__atags_pointer, max, &ram, &boot_params))
+	if (atags_parse(__va(__atags_pointer), max, &ram, &boot_params))
 		pr_warn("ATAG: list at 0x%08x was malformed; see the warnings above\n",
 			__atags_pointer);
 }
@@ -82,14 +86,26 @@ void setup_arch(void)
 	pr_info("Machine: %s, id 0x%x\n", m->name, m->nr);
 	pr_info("ATAG: list at 0x%08x\n", __atags_pointer);
 	parse_boot_tags(m);
+	arm_memblock_init();	/* RAM and what is already taken */
+	paging_init();		/* all RAM mapped, kernel permissions, no NULL */
 }
 
+static struct pl011_console uart_console;
+
+/* The UART starts on head.S's debug I/O mapping, ... */
 void console_init(void)
 {
-	static struct pl011_console uart_console;
-
 	if (uart_console.base)
 		return;
-	pl011_console_init(&uart_console, machine_desc->uart_base,
+	pl011_console_init(&uart_console, DEBUG_IO_ADDR(machine_desc->uart_base),
 			   machine_desc->uart_clk_hz);
+}
+
+/* ... and moves to an ioremap() mapping once there is one. */
+void console_remap(void)
+{
+	void *base = ioremap(machine_desc->uart_base, PAGE_SIZE);
+
+	if (base)
+		uart_console.base = (uintptr_t)base;
 }

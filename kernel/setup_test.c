@@ -8,6 +8,7 @@
 #include <armlet/params.h>
 #include <asm/cp15.h>
 #include <asm/mach.h>
+#include <asm/memory.h>
 #include <asm/setup.h>
 
 extern const char _text[], _end[], __vectors_start[];
@@ -31,8 +32,8 @@ static void atags_came_from_qemu(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, boot_params.nr_banks >= 1);
 	KTEST_EXPECT_EQ(t, b->start, machine_desc->ram_base);
 	/* The kernel we are running must be inside the RAM we were given. */
-	KTEST_EXPECT_TRUE(t, (uintptr_t)_text >= b->start);
-	KTEST_EXPECT_TRUE(t, (uintptr_t)_end <= b->start + b->size);
+	KTEST_EXPECT_TRUE(t, __pa(_text) >= b->start);
+	KTEST_EXPECT_TRUE(t, __pa(_end) <= b->start + b->size);
 }
 
 /* We were selected by "ktest=...", so the command line must say so. */
@@ -57,7 +58,7 @@ static void atags_parse_is_repeatable(struct ktest *t)
 		.default_size = machine_desc->ram_default,
 	};
 
-	KTEST_EXPECT_EQ(t, atags_parse((const void *)__atags_pointer, ATAG_LIST_MAX, &ram, &again), 0);
+	KTEST_EXPECT_EQ(t, atags_parse(__va(__atags_pointer), ATAG_LIST_MAX, &ram, &again), 0);
 	KTEST_EXPECT_TRUE(t, !memcmp(&again, &boot_params, sizeof(again)));
 }
 

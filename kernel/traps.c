@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
- * Fatal exceptions: print an oops (what happened, where, every register)
- * and panic. Linux counterparts: arch/arm/kernel/traps.c (die, __show_regs
+ * Kernel exceptions: resume at a fixup if the fault was expected, else
+ * print an oops (what happened, where, every register) and panic. Linux counterparts: arch/arm/kernel/traps.c (die, __show_regs
  * in process.c, bad_mode) and arch/arm/mm/fault.c (do_DataAbort).
  *
  * Context: called from boot/entry.S in the exception's own mode with IRQs
- * and FIQs masked, on that mode's stack. Never returns.
+ * and FIQs masked, on that mode's stack.
  */
 #include <armlet/console.h>
 #include <armlet/kernel.h>
 #include <armlet/printk.h>
 #include <asm/cp15.h>
+#include <asm/extable.h>
 #include <asm/fsr.h>
 #include <asm/traps.h>
 
@@ -101,7 +102,7 @@ static u32 show_cause(const struct pt_regs *regs, int kind)
 	return fsr;
 }
 
-void do_fatal_exception(struct pt_regs *regs, int kind)
+static void __noreturn die(struct pt_regs *regs, int kind)
 {
 	static int die_counter;
 
@@ -120,4 +121,12 @@ void do_fatal_exception(struct pt_regs *regs, int kind)
 	pr_emerg("CPU: 0 MPIDR: %08x\n", read_mpidr());
 	show_regs(regs);
 	panic("Fatal exception");
+}
+
+/* do_exception - returns only when a fixup has redirected regs->pc. */
+void do_exception(struct pt_regs *regs, int kind)
+{
+	if (fixup_exception(regs, kind))
+		return;
+	die(regs, kind);
 }

@@ -11,6 +11,10 @@
 void setup_machine(unsigned int nr);		/* boot/machine.c */
 void start_kernel(void) __noreturn;		/* kernel/main.c */
 void setup_arch(void);				/* kernel/setup.c */
+void arm_memblock_init(void);			/* mm/mmu.c */
+void paging_init(void);				/* mm/mmu.c */
+void mem_init(void);				/* mm/mmu.c */
+void console_remap(void);			/* kernel/setup.c */
 void show_boot_params(void);			/* kernel/setup.c */
 void lkdtm_boot(void);				/* kernel/lkdtm.c */
 void ktest_boot(void);				/* kernel/ktest.c */

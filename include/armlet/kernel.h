@@ -8,6 +8,7 @@
 #include <armlet/compiler.h>
 #include <armlet/types.h>
 
+#define ALIGN(x, a)	(((x) + ((a) - 1)) & ~((a) - 1))	/* a: a power of two */
 #define min(a, b)	((a) < (b) ? (a) : (b))
 #define max(a, b)	((a) > (b) ? (a) : (b))
 

@@ -35,6 +35,12 @@ CP15_READ(vbar, 0, c12, c0, 0)	/* Vector base address */
 #define SCTLR_Z		(1 << 11)	/* branch prediction */
 #define SCTLR_I		(1 << 12)	/* instruction cache */
 #define SCTLR_V		(1 << 13)	/* high vectors (0xffff0000), ignores VBAR */
+#define SCTLR_TRE	(1 << 28)	/* TEX remap */
+#define SCTLR_AFE	(1 << 29)	/* access flag enable */
+
+/* ACTLR bits of the Cortex-A9 (TRM 4.3.10) */
+#define ACTLR_FW	(1 << 0)	/* broadcast cache and TLB maintenance */
+#define ACTLR_SMP	(1 << 6)	/* take part in coherency */
 
 /* MPIDR: the CPU number within the cluster */
 #define MPIDR_CPU_MASK	0x3

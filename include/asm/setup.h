@@ -65,6 +65,7 @@ struct membank {
 struct boot_params {
 	bool from_atags;		/* false: the list was unusable */
 	bool default_memory;		/* bank[0] is the machine's default */
+	u32 atag_bytes;			/* length of the list, ATAG_NONE included */
 	unsigned int nr_banks;
 	struct membank bank[NR_BANKS];
 	phys_addr_t initrd_start;	/* 0 and 0 when there is none */

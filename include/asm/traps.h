@@ -21,7 +21,7 @@
 #ifndef __ASSEMBLER__
 #include <asm/ptrace.h>
 
-void do_fatal_exception(struct pt_regs *regs, int kind) __noreturn;
+void do_exception(struct pt_regs *regs, int kind);
 void show_regs(const struct pt_regs *regs);
 
 /* Non-zero while an oops is being printed (Linux has the same flag). */

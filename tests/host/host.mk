@@ -14,6 +14,8 @@ HOST_DEPS_params   := kernel/params.c
 HOST_DEPS_vsprintf :=
 HOST_DEPS_log_ring := kernel/log_ring.c
 HOST_DEPS_fsr      := mm/fsr.c
+HOST_DEPS_page_alloc := mm/page_alloc.c tests/host/mm_arena.c
+HOST_DEPS_slab     := mm/slab.c mm/page_alloc.c tests/host/mm_arena.c
 
 HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 HOST_BINS  := $(addprefix $(BUILD)/host/test_,$(HOST_TESTS))

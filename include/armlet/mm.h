@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The page allocator's interface: pfns, struct page, zones and
+ * alloc_pages(). Linux: <linux/mm.h>, <linux/gfp.h>, <linux/mmzone.h>.
+ * docs/memory.md explains the design.
+ */
+#ifndef ARMLET_MM_H
+#define ARMLET_MM_H
+
+#include <armlet/gfp.h>
+#include <armlet/list.h>
+#include <armlet/mm_types.h>
+#include <asm/memory.h>
+
+#define MAX_ORDER	11		/* orders 0..10: blocks of 4 KiB to 4 MiB */
+
+struct free_area {
+	struct list_head free_list;	/* heads of free blocks of this order */
+	unsigned long nr_free;		/* how many */
+};
+
+/*
+ * A zone: a run of page frames managed by one buddy allocator. Armlet has
+ * one, ZONE_NORMAL, covering lowmem (= all RAM).
+ */
+struct zone {
+	const char *name;
+	unsigned long start_pfn;	/* first frame spanned */
+	unsigned long spanned_pages;	/* frames spanned, holes included */
+	unsigned long managed_pages;	/* frames ever given to the allocator */
+	unsigned long free_pages;	/* frames free now */
+	struct free_area free_area[MAX_ORDER];
+};
+
+/*
+ * mem_map[i] describes frame mem_map_pfn + i. Set once at boot by
+ * mem_init() (by the test on the host).
+ */
+extern struct page *mem_map;
+extern unsigned long mem_map_pfn;
+extern struct zone normal_zone;
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return mem_map_pfn + (unsigned long)(page - mem_map);
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return &mem_map[pfn - mem_map_pfn];
+}
+
+/*
+ * The memory model: from a page to its kernel virtual address and back.
+ * In the kernel these are the lowmem linear map (mm/mmu.c); the host
+ * tests supply their own over a simulated arena.
+ */
+void *page_address(const struct page *page);
+struct page *virt_to_page(const void *addr);
+bool virt_addr_valid(const void *addr);	/* does addr have a struct page? */
+#define page_to_virt(page)	page_address(page)
+
+/* Zone level: the buddy algorithm itself (mm/page_alloc.c). */
+void zone_init(struct zone *z, const char *name, unsigned long start_pfn,
+	       unsigned long nr_pages);
+void zone_free_range(struct zone *z, unsigned long pfn, unsigned long nr_pages);
+struct page *zone_alloc(struct zone *z, unsigned int order);
+int zone_free(struct zone *z, struct page *page, unsigned int order);
+
+/* Kernel level, on normal_zone. */
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+#define alloc_page(gfp)		alloc_pages(gfp, 0)
+void __free_pages(struct page *page, unsigned int order);
+#define __free_page(page)	__free_pages(page, 0)
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+#define __get_free_page(gfp)	__get_free_pages(gfp, 0)
+unsigned long get_zeroed_page(gfp_t gfp);
+void free_pages(unsigned long addr, unsigned int order);
+#define free_page(addr)		free_pages(addr, 0)
+
+unsigned long nr_free_pages(void);
+void show_buddyinfo(void);
+
+/* The smallest order whose block holds size bytes. */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+#endif /* ARMLET_MM_H */

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * struct page: one per physical page frame of lowmem, in the mem_map
+ * array. Linux: <linux/mm_types.h>. Which fields mean something depends on
+ * the page's flags:
+ *
+ *   PG_buddy  head of a free block: lru links it into a free list, order
+ *   PG_head   head of an allocated block of 2^order pages
+ *   PG_slab   (with PG_head) a slab: slab_list, slab_cache, freelist, inuse
+ *   PG_reserved  never handed out (kernel image, page tables, holes)
+ *
+ * Locking: the buddy fields belong to the zone (one CPU, IRQs off until
+ * the interrupts issue brings zone->lock); the slab fields to the cache.
+ */
+#ifndef ARMLET_MM_TYPES_H
+#define ARMLET_MM_TYPES_H
+
+#include <armlet/list.h>
+#include <armlet/types.h>
+
+#define PG_reserved	(1u << 0)
+#define PG_buddy	(1u << 1)
+#define PG_head		(1u << 2)
+#define PG_slab		(1u << 3)
+
+struct kmem_cache;
+
+struct page {
+	unsigned int flags;
+	unsigned int order;		/* PG_buddy / PG_head: block order */
+	union {
+		struct list_head lru;		/* PG_buddy: free list */
+		struct list_head slab_list;	/* PG_slab: cache's slab list */
+	};
+	struct kmem_cache *slab_cache;	/* PG_slab: owner */
+	void *freelist;			/* PG_slab: first free object */
+	unsigned int inuse;		/* PG_slab: objects handed out */
+};
+
+#endif /* ARMLET_MM_TYPES_H */

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The buddy page allocator. Linux counterpart: mm/page_alloc.c
+ * (__rmqueue_smallest, expand, __free_one_page).
+ *
+ * Free memory is kept as blocks of 2^order pages, aligned to their size,
+ * on one free list per order. Allocation takes the first block of the
+ * smallest order that fits and splits off the unused halves ("buddies")
+ * onto the lower lists. Freeing looks at the block's buddy (pfn XOR
+ * 2^order): if it is free and of the same order, the two merge, and so on
+ * upwards. Both are O(MAX_ORDER); the common order-0 case touches one list.
+ *
+ *   order 2 block: [ 0 1 2 3 ]  split -> [ 0 1 ] + [ 2 3 ]  ->  [0] + [1]
+ *                                 buddies: 0<->1, 0-1<->2-3
+ *
+ * Context: any; one CPU with interrupts off for now (the interrupts issue
+ * adds zone->lock). Pure code: also built on the host for
+ * tests/host/test_page_alloc.c.
+ */
+#define pr_fmt(fmt) "page_alloc: " fmt
+
+#include <armlet/errno.h>
+#include <armlet/mm.h>
+#include <armlet/printk.h>
+#include <armlet/string.h>
+
+struct page *mem_map;
+unsigned long mem_map_pfn;
+struct zone normal_zone;
+
+static bool pfn_in_zone(const struct zone *z, unsigned long pfn)
+{
+	return pfn - z->start_pfn < z->spanned_pages;
+}
+
+static void add_free_block(struct zone *z, struct page *page, unsigned int order)
+{
+	page->flags = PG_buddy;
+	page->order = order;
+	list_add(&page->lru, &z->free_area[order].free_list);
+	z->free_area[order].nr_free++;
+}
+
+static void del_free_block(struct zone *z, struct page *page, unsigned int order)
+{
+	list_del(&page->lru);
+	page->flags &= ~PG_buddy;
+	z->free_area[order].nr_free--;
+}
+
+/*
+ * zone_init - describe frames [start_pfn, start_pfn + nr_pages) in mem_map,
+ * all reserved; zone_free_range() then hands out the usable ones.
+ */
+void zone_init(struct zone *z, const char *name, unsigned long start_pfn,
+	       unsigned long nr_pages)
+{
+	memset(z, 0, sizeof(*z));
+	z->name = name;
+	z->start_pfn = start_pfn;
+	z->spanned_pages = nr_pages;
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		INIT_LIST_HEAD(&z->free_area[o].free_list);
+	for (unsigned long i = 0; i < nr_pages; i++) {
+		struct page *p = pfn_to_page(start_pfn + i);
+
+		memset(p, 0, sizeof(*p));
+		p->flags = PG_reserved;
+	}
+}
+
+/* Put the free block at page (order order) on the lists, merging upwards. */
+static void free_one_block(struct zone *z, struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (!pfn_in_zone(z, buddy_pfn))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!(buddy->flags & PG_buddy) || buddy->order != order)
+			break;
+		del_free_block(z, buddy, order);
+		pfn &= ~(1UL << order);		/* the merged block starts lower */
+		order++;
+	}
+	add_free_block(z, pfn_to_page(pfn), order);
+}
+
+/*
+ * zone_free_range - give frames [pfn, pfn + nr_pages) to the allocator for
+ * the first time (memblock_free_all at boot), as the largest aligned blocks.
+ */
+void zone_free_range(struct zone *z, unsigned long pfn, unsigned long nr_pages)
+{
+	unsigned long end = pfn + nr_pages;
+
+	while (pfn < end) {
+		unsigned int order = 0;
+
+		while (order < MAX_ORDER - 1 && !(pfn & (1UL << order)) &&
+		       pfn + (2UL << order) <= end)
+			order++;
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			pfn_to_page(pfn + i)->flags = 0;
+		z->managed_pages += 1UL << order;
+		z->free_pages += 1UL << order;
+		free_one_block(z, pfn_to_page(pfn), order);
+		pfn += 1UL << order;
+	}
+}
+
+/*
+ * zone_alloc - a block of 2^order pages, or NULL. The head page gets
+ * PG_head and the order, so a free of the wrong size can be caught.
+ */
+struct page *zone_alloc(struct zone *z, unsigned int order)
+{
+	unsigned int o = order;
+	struct page *page;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	while (o < MAX_ORDER && list_empty(&z->free_area[o].free_list))
+		o++;
+	if (o == MAX_ORDER)
+		return NULL;
+
+	page = list_first_entry(&z->free_area[o].free_list, struct page, lru);
+	del_free_block(z, page, o);
+	while (o > order) {	/* split: give back the upper halves */
+		o--;
+		add_free_block(z, page + (1UL << o), o);
+	}
+	page->flags = PG_head;
+	page->order = order;
+	z->free_pages -= 1UL << order;
+	return page;
+}
+
+/*
+ * zone_free - return a block from zone_alloc(). Returns 0, or -EINVAL
+ * (after a report) for a page outside the zone, a reserved page, a page
+ * already free (double free), a page that does not start an allocated
+ * block, or the wrong order; the bad free is then ignored.
+ */
+int zone_free(struct zone *z, struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	const char *why = NULL;
+
+	if (!pfn_in_zone(z, pfn))
+		why = "page outside the zone";
+	else if (page->flags & PG_reserved)
+		why = "reserved page";
+	else if (page->flags & PG_buddy)
+		why = "double free";
+	else if (!(page->flags & PG_head))
+		why = "not the first page of an allocated block";
+	else if (page->order != order)
+		why = "wrong order";
+	if (why) {
+		pr_err("BUG: bad page free: %s (pfn 0x%lx, order %u, flags 0x%x)\n",
+		       why, pfn, order, pfn_in_zone(z, pfn) ? page->flags : 0);
+		return -EINVAL;
+	}
+	page->flags = 0;
+	z->free_pages += 1UL << order;
+	free_one_block(z, page, order);
+	return 0;
+}
+
+/* The highest order with a free block, or -1 when the zone is full. */
+static int largest_free_order(const struct zone *z)
+{
+	for (int o = MAX_ORDER - 1; o >= 0; o--)
+		if (z->free_area[o].nr_free)
+			return o;
+	return -1;
+}
+
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	if (gfp & __GFP_NOWARN)
+		return;
+	pr_warn("allocation failure: order %u, mode 0x%x; free pages %lu, largest free order %d\n",
+		order, gfp, normal_zone.free_pages, largest_free_order(&normal_zone));
+}
+
+/*
+ * alloc_pages - 2^order physically contiguous pages, or NULL with a
+ * warning (unless __GFP_NOWARN). Never panics.
+ * Context: any (GFP_ATOMIC or GFP_KERNEL alike: it never sleeps yet).
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = zone_alloc(&normal_zone, order);
+
+	if (!page) {
+		warn_alloc(gfp, order);
+		return NULL;
+	}
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (page)
+		zone_free(&normal_zone, page, order);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page((const void *)addr), order);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return normal_zone.free_pages;
+}
+
+/* show_buddyinfo - free blocks per order, as Linux's /proc/buddyinfo. */
+void show_buddyinfo(void)
+{
+	printk(KERN_INFO "Node 0, zone %8s", normal_zone.name);
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		pr_cont(" %6lu", normal_zone.free_area[o].nr_free);
+	pr_cont("\n");
+}

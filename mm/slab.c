@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The slab allocator: caches of equal-sized objects carved out of blocks
+ * of pages, and kmalloc() on power-of-two caches. Linux counterpart:
+ * mm/slab.c (the classic design: partial/full/free slab lists, constructors
+ * run once per object) with SLUB's debug checks (red zones, poisoning).
+ *
+ * A slab's bookkeeping lives in the struct page of its first page
+ * (freelist, inuse, slab_list); every page of a slab is PG_slab and points
+ * at its cache, so kfree() finds the cache from any object address. Free
+ * objects are chained through a free pointer stored in the slot.
+ *
+ *   slab (2^order pages): | slot | slot | slot | ... | unused |
+ *   slot (debug):         | red zone | object | red zone | free ptr |
+ *
+ * Context: any (kmem_cache_create/destroy: process context); one CPU with
+ * interrupts off until the interrupts issue adds a per-cache lock.
+ * Pure code: also built on the host for tests/host/test_slab.c.
+ */
+#define pr_fmt(fmt) "slab: " fmt
+
+#include <armlet/kernel.h>
+#include <armlet/mm.h>
+#include <armlet/params.h>
+#include <armlet/printk.h>
+#include <armlet/slab.h>
+#include <armlet/string.h>
+
+#define RED_INACTIVE	0xbb	/* red zone of a free object */
+#define RED_ACTIVE	0xcc	/* red zone of an allocated object */
+#define POISON_FREE	0x6b	/* a free object's bytes ... */
+#define POISON_END	0xa5	/* ... and its last byte */
+#define RED_RIGHT	8	/* red zone bytes after an object */
+
+static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
+static struct kmem_cache kmem_cache_cache;	/* holds every struct kmem_cache */
+static struct kmem_cache *kmalloc_caches[KMALLOC_MAX_SHIFT + 1];
+unsigned int slab_debug_flags;
+
+static void **freeptr(const struct kmem_cache *s, void *obj)
+{
+	return (void **)((char *)obj - s->red_left + s->offset);
+}
+
+/* Decide the slot layout and the slab order (see struct kmem_cache). */
+static void calculate_layout(struct kmem_cache *s)
+{
+	unsigned int size;
+
+	s->red_left = (s->flags & SLAB_RED_ZONE) ? ALIGN(RED_RIGHT, s->align) : 0;
+	size = s->red_left + s->object_size;
+	if (s->flags & SLAB_RED_ZONE)
+		size += RED_RIGHT;
+	if (s->ctor || (s->flags & SLAB_DEBUG)) {
+		s->offset = ALIGN(size, sizeof(void *));	/* after the object */
+		size = s->offset + sizeof(void *);
+	} else {
+		s->offset = 0;				/* inside the free object */
+		size = max(size, (unsigned int)sizeof(void *));
+	}
+	s->size = ALIGN(size, s->align);
+
+	/* The smallest slab that wastes at most 1/8 of itself, or 32 KiB. */
+	for (s->order = 0; s->order < MAX_ORDER - 1; s->order++) {
+		unsigned long bytes = PAGE_SIZE << s->order;
+
+		s->objects = bytes / s->size;
+		if (s->objects && ((bytes - s->objects * s->size) * 8 <= bytes ||
+				   s->order >= 3))
+			break;
+	}
+	s->objects = (PAGE_SIZE << s->order) / s->size;
+}
+
+static void init_cache(struct kmem_cache *s, const char *name, unsigned int size,
+		       unsigned int align, unsigned int flags, void (*ctor)(void *))
+{
+	memset(s, 0, sizeof(*s));
+	s->name = name;
+	s->object_size = size;
+	s->align = max(align, (unsigned int)sizeof(void *));
+	if (flags & SLAB_HWCACHE_ALIGN)
+		s->align = max(s->align, (unsigned int)L1_CACHE_BYTES);
+	s->flags = flags | slab_debug_flags;
+	if (ctor)	/* poison would destroy what the constructor built */
+		s->flags &= ~SLAB_POISON;
+	s->ctor = ctor;
+	INIT_LIST_HEAD(&s->partial);
+	INIT_LIST_HEAD(&s->full);
+	INIT_LIST_HEAD(&s->empty);
+	calculate_layout(s);
+	list_add_tail(&s->list, &slab_caches);
+}
+
+/* ---- debug: red zones and poison -------------------------------------- */
+
+static void slab_bug(const struct kmem_cache *s, const void *obj, const char *what,
+		     const u8 *at, u8 expected)
+{
+	pr_err("BUG %s: %s\n", s->name, what);
+	if (at)
+		pr_err("  object 0x%p: byte at 0x%p is 0x%02x, expected 0x%02x\n",
+		       obj, at, *at, expected);
+	else
+		pr_err("  object 0x%p\n", obj);
+}
+
+/* The first byte of [p, p + n) that is not val, or NULL. */
+static const u8 *find_bad_byte(const u8 *p, size_t n, u8 val)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != val)
+			return p + i;
+	return NULL;
+}
+
+/* Check (and report) that the red zones around obj all read val. */
+static bool red_zones_hold(const struct kmem_cache *s, void *obj, u8 val,
+			   const char *what)
+{
+	const u8 *bad;
+
+	if (!(s->flags & SLAB_RED_ZONE))
+		return true;
+	bad = find_bad_byte((u8 *)obj - s->red_left, s->red_left, val);
+	if (!bad)
+		bad = find_bad_byte((u8 *)obj + s->object_size, RED_RIGHT, val);
+	if (bad)
+		slab_bug(s, obj, what, bad, val);
+	return !bad;
+}
+
+static void set_red_zones(const struct kmem_cache *s, void *obj, u8 val)
+{
+	if (!(s->flags & SLAB_RED_ZONE))
+		return;
+	memset((u8 *)obj - s->red_left, val, s->red_left);
+	memset((u8 *)obj + s->object_size, val, RED_RIGHT);
+}
+
+static void poison(const struct kmem_cache *s, void *obj)
+{
+	if (!(s->flags & SLAB_POISON))
+		return;
+	memset(obj, POISON_FREE, s->object_size - 1);
+	((u8 *)obj)[s->object_size - 1] = POISON_END;
+}
+
+/* On allocation: was the free object left alone while it was free? */
+static void check_free_object(const struct kmem_cache *s, void *obj)
+{
+	const u8 *p = obj, *bad;
+
+	red_zones_hold(s, obj, RED_INACTIVE, "red zone of a free object overwritten");
+	if (s->flags & SLAB_POISON) {
+		bad = find_bad_byte(p, s->object_size - 1, POISON_FREE);
+		if (!bad && p[s->object_size - 1] != POISON_END)
+			bad = p + s->object_size - 1;
+		if (bad)
+			slab_bug(s, obj, "use after free: poison overwritten", bad,
+				 bad == p + s->object_size - 1 ? POISON_END : POISON_FREE);
+	}
+	set_red_zones(s, obj, RED_ACTIVE);
+}
+
+/* On free: returns false for a double free, which must then be ignored. */
+static bool check_freed_object(const struct kmem_cache *s, void *obj)
+{
+	if (s->flags & SLAB_RED_ZONE &&
+	    !find_bad_byte((u8 *)obj - s->red_left, s->red_left, RED_INACTIVE)) {
+		slab_bug(s, obj, "double free", NULL, 0);
+		return false;
+	}
+	red_zones_hold(s, obj, RED_ACTIVE, "red zone overwritten (buffer overflow)");
+	set_red_zones(s, obj, RED_INACTIVE);
+	poison(s, obj);
+	return true;
+}
+
+/* ---- slabs --------------------------------------------------------------- */
+
+static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
+{
+	struct page *page = alloc_pages(gfp & ~__GFP_ZERO, s->order);
+	char *base;
+
+	if (!page)
+		return NULL;
+	for (unsigned long i = 0; i < (1UL << s->order); i++) {
+		page[i].flags |= PG_slab;
+		page[i].slab_cache = s;
+	}
+	page->inuse = 0;
+	page->freelist = NULL;
+	base = page_address(page);
+	for (unsigned int i = s->objects; i-- > 0;) {	/* lowest address first out */
+		void *obj = base + i * s->size + s->red_left;
+
+		set_red_zones(s, obj, RED_INACTIVE);
+		poison(s, obj);
+		if (s->ctor)
+			s->ctor(obj);
+		*freeptr(s, obj) = page->freelist;
+		page->freelist = obj;
+	}
+	s->nr_slabs++;
+	return page;
+}
+
+static void discard_slab(struct kmem_cache *s, struct page *page)
+{
+	list_del(&page->slab_list);
+	for (unsigned long i = 0; i < (1UL << s->order); i++) {
+		page[i].flags &= ~PG_slab;
+		page[i].slab_cache = NULL;
+	}
+	s->nr_slabs--;
+	__free_pages(page, s->order);
+}
+
+/* The slab holding obj, or NULL (reported) if obj is not an object of s. */
+static struct page *obj_to_slab(struct kmem_cache *s, const void *obj)
+{
+	struct page *page = virt_to_page(obj);
+	unsigned long pfn = page_to_pfn(page);
+	struct page *slab;
+	size_t off;
+
+	if (!(page->flags & PG_slab) || page->slab_cache != s)
+		goto bad;
+	slab = pfn_to_page(pfn & ~((1UL << s->order) - 1));
+	off = (const char *)obj - s->red_left - (const char *)page_address(slab);
+	if (off % s->size || off / s->size >= s->objects)
+		goto bad;
+	return slab;
+bad:
+	pr_err("BUG %s: free of 0x%p, which is not an object of this cache\n",
+	       s->name, obj);
+	return NULL;
+}
+
+/* ---- the interface -------------------------------------------------------- */
+
+/*
+ * kmem_cache_create - a cache of size-byte objects aligned to align (a
+ * power of two, 0 for the default), with an optional constructor run once
+ * per object when its slab is made. NULL (reported) for impossible sizes.
+ * Context: process context.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, unsigned int flags,
+				     void (*ctor)(void *))
+{
+	struct kmem_cache *s;
+
+	if (!size || size > (PAGE_SIZE << (MAX_ORDER - 2)) || (align & (align - 1)) ||
+	    align > PAGE_SIZE) {
+		pr_err("kmem_cache_create(%s): bad size %u or align %u\n", name, size, align);
+		return NULL;
+	}
+	s = kmem_cache_alloc(&kmem_cache_cache, GFP_KERNEL);
+	if (!s)
+		return NULL;
+	init_cache(s, name, size, align, flags, ctor);
+	return s;
+}
+
+/*
+ * kmem_cache_alloc - one object, or NULL (with the page allocator's
+ * warning) when memory is exhausted. Context: any.
+ */
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	struct page *slab;
+	void *obj;
+
+	if (!list_empty(&s->partial)) {
+		slab = list_first_entry(&s->partial, struct page, slab_list);
+	} else if (!list_empty(&s->empty)) {
+		slab = list_first_entry(&s->empty, struct page, slab_list);
+		list_move(&slab->slab_list, &s->partial);
+	} else {
+		slab = new_slab(s, gfp);
+		if (!slab)
+			return NULL;
+		list_add(&slab->slab_list, &s->partial);
+	}
+	obj = slab->freelist;
+	slab->freelist = *freeptr(s, obj);
+	if (++slab->inuse == s->objects)
+		list_move(&slab->slab_list, &s->full);
+	s->active_objs++;
+	if (s->flags & SLAB_DEBUG)
+		check_free_object(s, obj);
+	if (gfp & __GFP_ZERO)
+		memset(obj, 0, s->object_size);
+	return obj;
+}
+
+/*
+ * kmem_cache_free - give obj back to s. A pointer that is not an object
+ * of s, or a double free, is reported and ignored. Context: any.
+ */
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	struct page *slab = obj_to_slab(s, obj);
+
+	if (!slab)
+		return;
+	if (s->flags & SLAB_DEBUG) {
+		if (!check_freed_object(s, obj))
+			return;
+	} else if (obj == slab->freelist) {
+		slab_bug(s, obj, "double free", NULL, 0);
+		return;
+	}
+	*freeptr(s, obj) = slab->freelist;
+	slab->freelist = obj;
+	s->active_objs--;
+	if (slab->inuse-- == s->objects)
+		list_move(&slab->slab_list, &s->partial);
+	if (slab->inuse)
+		return;
+	if (list_empty(&s->empty))
+		list_move(&slab->slab_list, &s->empty);
+	else
+		discard_slab(s, slab);
+}
+
+/* kmem_cache_shrink - free the cache's empty slab; returns pages freed. */
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	int pages = 0;
+
+	while (!list_empty(&s->empty)) {
+		discard_slab(s, list_first_entry(&s->empty, struct page, slab_list));
+		pages += 1 << s->order;
+	}
+	return pages;
+}
+
+void kmem_cache_shrink_all(void)
+{
+	struct kmem_cache *s;
+
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+}
+
+/*
+ * kmem_cache_destroy - free the cache. Refused (reported) while objects
+ * are still allocated. Context: process context.
+ */
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	if (!s)
+		return;
+	if (s->active_objs) {
+		pr_err("kmem_cache_destroy(%s): %lu objects still in use, cache kept\n",
+		       s->name, s->active_objs);
+		return;
+	}
+	kmem_cache_shrink(s);
+	list_del(&s->list);
+	kmem_cache_free(&kmem_cache_cache, s);
+}
+
+static unsigned int kmalloc_shift(size_t size)
+{
+	unsigned int shift = KMALLOC_MIN_SHIFT;
+
+	while ((1UL << shift) < size)
+		shift++;
+	return shift;
+}
+
+/*
+ * kmalloc - size bytes, aligned to the size class (a power of two; at
+ * most a page). Up to 128 KiB from the kmalloc caches, larger straight
+ * from the page allocator. kmalloc(0) returns NULL. Context: any.
+ */
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	struct page *page;
+
+	if (!size)
+		return NULL;
+	if (size <= KMALLOC_MAX_CACHE_SIZE)
+		return kmem_cache_alloc(kmalloc_caches[kmalloc_shift(size)], gfp);
+	page = alloc_pages(gfp, get_order(size));
+	return page ? page_address(page) : NULL;
+}
+
+/* kfree - free memory from kmalloc; NULL is ignored, junk is reported. */
+void kfree(const void *ptr)
+{
+	struct page *page;
+
+	if (!ptr)
+		return;
+	if (!virt_addr_valid(ptr))
+		goto bad;
+	page = virt_to_page(ptr);
+	if (page->flags & PG_slab) {
+		kmem_cache_free(page->slab_cache, (void *)ptr);
+		return;
+	}
+	if ((page->flags & PG_head) && page_address(page) == ptr) {
+		__free_pages(page, page->order);
+		return;
+	}
+bad:
+	pr_err("BUG: kfree(0x%p): not memory from kmalloc\n", ptr);
+}
+
+/* kmem_cache_init - the cache of caches, then the kmalloc caches. */
+void kmem_cache_init(void)
+{
+	static const char *const names[] = {
+		"kmalloc-32", "kmalloc-64", "kmalloc-128", "kmalloc-256",
+		"kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k",
+		"kmalloc-8k", "kmalloc-16k", "kmalloc-32k", "kmalloc-64k",
+		"kmalloc-128k",
+	};
+
+	INIT_LIST_HEAD(&slab_caches);
+	init_cache(&kmem_cache_cache, "kmem_cache", sizeof(struct kmem_cache), 0, 0, NULL);
+	for (unsigned int shift = KMALLOC_MIN_SHIFT; shift <= KMALLOC_MAX_SHIFT; shift++) {
+		unsigned int size = 1u << shift;
+
+		kmalloc_caches[shift] = kmem_cache_create(names[shift - KMALLOC_MIN_SHIFT],
+							  size, min(size, (unsigned int)PAGE_SIZE),
+							  0, NULL);
+	}
+}
+
+/* show_slabinfo - one line per cache, as Linux's /proc/slabinfo. */
+void show_slabinfo(void)
+{
+	struct kmem_cache *s;
+
+	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>\n");
+	list_for_each_entry(s, &slab_caches, list) {
+		pr_info("%-17s %13lu %10lu %9u %12u %14u\n", s->name, s->active_objs,
+			s->nr_slabs * s->objects, s->size, s->objects, 1u << s->order);
+	}
+}
+
+static int set_slub_debug(char *val)
+{
+	slab_debug_flags = SLAB_DEBUG;
+	return 0;
+}
+early_param("slub_debug", set_slub_debug);

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+/*
+ * vmalloc() and ioremap(): kernel virtual areas built page by page.
+ * Linux counterparts: mm/vmalloc.c (get_vm_area, vmalloc, vfree) and
+ * arch/arm/mm/ioremap.c.
+ *
+ * vmalloc memory is virtually contiguous but made of any free pages, so
+ * large buffers do not need a large physically contiguous block. ioremap
+ * maps a device's registers as Device memory (never cached, never
+ * executed). Each area ends with an unmapped guard page, so running off
+ * its end faults instead of corrupting the next area.
+ *
+ *   VMALLOC_START                                   VMALLOC_END
+ *   | area: pages ... | guard | area: pages | guard |   free   |
+ *
+ * Second-level tables come from the "pte" slab cache and stay once made.
+ * Context: process context (allocates with GFP_KERNEL); one CPU for now.
+ */
+#define pr_fmt(fmt) "vmalloc: " fmt
+
+#include <armlet/errno.h>
+#include <armlet/kernel.h>
+#include <armlet/mm.h>
+#include <armlet/printk.h>
+#include <armlet/slab.h>
+#include <armlet/string.h>
+#include <armlet/vmalloc.h>
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
+
+struct vm_range {
+	const char *name;
+	unsigned long start, end;
+	struct list_head areas;		/* struct vm_struct, by address */
+};
+
+static struct vm_range vmalloc_range = {
+	.name = "vmalloc", .start = VMALLOC_START, .end = VMALLOC_END,
+	.areas = LIST_HEAD_INIT(vmalloc_range.areas),
+};
+static struct vm_range ioremap_range = {
+	.name = "ioremap", .start = IOREMAP_START, .end = IOREMAP_END,
+	.areas = LIST_HEAD_INIT(ioremap_range.areas),
+};
+static struct kmem_cache *pte_cache;
+
+/* The second-level entry for va, making its table if alloc is set. */
+static pte_t *lookup_pte(unsigned long va, bool alloc)
+{
+	pmd_t *pmd = &swapper_pg_dir[pgd_index(va)];
+
+	if (!*pmd) {
+		pte_t *table = alloc ? kmem_cache_alloc(pte_cache, GFP_KERNEL | __GFP_ZERO) : NULL;
+
+		if (!table)
+			return NULL;
+		*pmd = __pa(table) | PMD_TYPE_TABLE;
+		dsb(ishst);
+	}
+	if ((*pmd & 3) != PMD_TYPE_TABLE)
+		return NULL;
+	return (pte_t *)__va(*pmd & ~(PTE_TABLE_SIZE - 1)) + pte_index(va);
+}
+
+/* A new mapping: the entry was invalid, and invalid entries are never in the TLB. */
+static int map_page(unsigned long va, phys_addr_t pa, pte_t prot)
+{
+	pte_t *pte = lookup_pte(va, true);
+
+	if (!pte)
+		return -ENOMEM;
+	*pte = (pa & PAGE_MASK) | prot;
+	dsb(ishst);
+	return 0;
+}
+
+static void unmap_pages(unsigned long va, unsigned long size)
+{
+	for (unsigned long a = va; a < va + size; a += PAGE_SIZE) {
+		pte_t *pte = lookup_pte(a, false);
+
+		if (pte && *pte) {
+			*pte = 0;
+			flush_tlb_kernel_page(a);
+		}
+	}
+}
+
+/* First fit: a free run of size bytes (guard included) in r, or NULL. */
+static struct vm_struct *get_vm_area(struct vm_range *r, unsigned long size)
+{
+	struct vm_struct *area = kzalloc(sizeof(*area), GFP_KERNEL), *a;
+	unsigned long addr = r->start;
+
+	if (!area)
+		return NULL;
+	list_for_each_entry(a, &r->areas, list) {
+		if (addr + size <= a->addr)
+			break;
+		addr = a->addr + a->size;
+	}
+	if (size > r->end - addr) {
+		pr_warn("%s area full: no room for %lu KiB\n", r->name, size >> 10);
+		kfree(area);
+		return NULL;
+	}
+	area->addr = addr;
+	area->size = size;
+	list_add_tail(&area->list, &a->list);	/* before a, or last */
+	return area;
+}
+
+static struct vm_struct *find_vm_area(struct vm_range *r, unsigned long addr)
+{
+	struct vm_struct *a;
+
+	list_for_each_entry(a, &r->areas, list)
+		if (a->addr == addr)
+			return a;
+	return NULL;
+}
+
+static void free_vm_area(struct vm_struct *area)
+{
+	unmap_pages(area->addr, area->size - PAGE_SIZE);
+	for (unsigned int i = 0; i < area->nr_pages; i++)
+		__free_page(area->pages[i]);
+	kfree(area->pages);
+	list_del(&area->list);
+	kfree(area);
+}
+
+/*
+ * vmalloc - size bytes of virtually contiguous, page-aligned kernel
+ * memory, or NULL (reported by the allocator that failed).
+ */
+void *vmalloc(unsigned long size)
+{
+	unsigned int nr = PFN_UP(size);
+	struct vm_struct *area;
+
+	if (!size || nr > (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT)
+		return NULL;
+	area = get_vm_area(&vmalloc_range, (nr + 1UL) * PAGE_SIZE);
+	if (!area)
+		return NULL;
+	area->pages = kmalloc(nr * sizeof(struct page *), GFP_KERNEL);
+	if (!area->pages)
+		goto fail;
+	for (; area->nr_pages < nr; area->nr_pages++) {
+		struct page *page = alloc_page(GFP_KERNEL);
+		unsigned long va = area->addr + area->nr_pages * PAGE_SIZE;
+
+		if (!page)
+			goto fail;
+		area->pages[area->nr_pages] = page;
+		if (map_page(va, PFN_PHYS(page_to_pfn(page)), PTE_KERNEL_DATA)) {
+			area->nr_pages++;	/* so free_vm_area frees it */
+			goto fail;
+		}
+	}
+	return (void *)area->addr;
+fail:
+	free_vm_area(area);
+	return NULL;
+}
+
+void *vzalloc(unsigned long size)
+{
+	void *p = vmalloc(size);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+/* vfree - unmap and free a vmalloc area; NULL is ignored, junk reported. */
+void vfree(const void *addr)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	area = find_vm_area(&vmalloc_range, (unsigned long)addr);
+	if (!area) {
+		pr_err("vfree(0x%p): not the start of a vmalloc area\n", addr);
+		return;
+	}
+	free_vm_area(area);
+}
+
+/*
+ * ioremap - map size bytes of device registers at phys as Device memory.
+ * Returns the virtual address of phys, or NULL. RAM cannot be ioremapped.
+ */
+void *ioremap(phys_addr_t phys, unsigned long size)
+{
+	unsigned long offset = phys & ~PAGE_MASK;
+	unsigned long nr = PFN_UP(offset + size);
+	struct vm_struct *area;
+
+	if (!size || virt_addr_valid(__va(phys))) {
+		pr_err("ioremap(0x%08x, %lu): %s\n", phys, size,
+		       size ? "that is RAM, not a device" : "empty range");
+		return NULL;
+	}
+	area = get_vm_area(&ioremap_range, (nr + 1) * PAGE_SIZE);
+	if (!area)
+		return NULL;
+	area->phys_addr = phys;
+	for (unsigned long i = 0; i < nr; i++) {
+		if (map_page(area->addr + i * PAGE_SIZE, (phys & PAGE_MASK) + i * PAGE_SIZE,
+			     PTE_DEVICE)) {
+			free_vm_area(area);
+			return NULL;
+		}
+	}
+	return (void *)(area->addr + offset);
+}
+
+void iounmap(void *addr)
+{
+	struct vm_struct *area = find_vm_area(&ioremap_range, (unsigned long)addr & PAGE_MASK);
+
+	if (!area) {
+		pr_err("iounmap(0x%p): not an ioremap address\n", addr);
+		return;
+	}
+	free_vm_area(area);
+}
+
+phys_addr_t kernel_virt_to_phys(unsigned long va)
+{
+	pmd_t pmd = swapper_pg_dir[pgd_index(va)];
+	pte_t *pte;
+
+	if ((pmd & 3) == PMD_TYPE_SECT)
+		return (pmd & ~(SECTION_SIZE - 1)) | (va & (SECTION_SIZE - 1));
+	pte = lookup_pte(va, false);
+	if (!pte || !(*pte & PTE_TYPE_SMALL))
+		return 0;
+	return (*pte & PAGE_MASK) | (va & ~PAGE_MASK);
+}
+
+static void show_range(struct vm_range *r)
+{
+	struct vm_struct *a;
+
+	list_for_each_entry(a, &r->areas, list) {
+		if (a->nr_pages)
+			pr_info("0x%08lx-0x%08lx %8lu %s pages=%u\n", a->addr,
+				a->addr + a->size, a->size, r->name, a->nr_pages);
+		else
+			pr_info("0x%08lx-0x%08lx %8lu %s phys=0x%08x\n", a->addr,
+				a->addr + a->size, a->size, r->name, a->phys_addr);
+	}
+}
+
+/* show_vmallocinfo - every area, as Linux's /proc/vmallocinfo. */
+void show_vmallocinfo(void)
+{
+	show_range(&vmalloc_range);
+	show_range(&ioremap_range);
+}
+
+void vmalloc_init(void)
+{
+	pte_cache = kmem_cache_create("pte", PTE_TABLE_SIZE, PTE_TABLE_SIZE, 0, NULL);
+	if (!pte_cache)
+		panic("cannot create the page-table cache");
+}

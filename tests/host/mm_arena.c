@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The simulated physical memory of mm_arena.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mm_arena.h"
+
+#define ARENA_ALIGN	(PAGE_SIZE << (MAX_ORDER - 1))	/* blocks stay naturally aligned */
+
+unsigned char *arena;
+unsigned long arena_pages;
+
+void mm_arena_init(unsigned long nr_pages)
+{
+	size_t bytes = ALIGN(nr_pages * PAGE_SIZE, ARENA_ALIGN);
+
+	arena = aligned_alloc(ARENA_ALIGN, bytes);
+	arena_pages = nr_pages;
+	mem_map = calloc(nr_pages, sizeof(struct page));
+	mem_map_pfn = ARENA_PFN;
+	zone_init(&normal_zone, "Normal", ARENA_PFN, nr_pages);
+}
+
+void mm_arena_free_all(void)
+{
+	zone_free_range(&normal_zone, ARENA_PFN, arena_pages);
+}
+
+void mm_arena_exit(void)
+{
+	free(arena);
+	free(mem_map);
+	arena = NULL;
+	mem_map = NULL;
+}
+
+void *page_address(const struct page *page)
+{
+	return arena + (page_to_pfn(page) - ARENA_PFN) * PAGE_SIZE;
+}
+
+struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(ARENA_PFN + (unsigned long)((const unsigned char *)addr - arena) / PAGE_SIZE);
+}
+
+bool virt_addr_valid(const void *addr)
+{
+	const unsigned char *p = addr;
+
+	return arena && p >= arena && p < arena + arena_pages * PAGE_SIZE;
+}
