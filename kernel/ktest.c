@@ -22,10 +22,12 @@
  */
 #include <armlet/init.h>
 #include <armlet/ktest.h>
+#include <armlet/mm.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
 #include <armlet/reboot.h>
 #include <armlet/semihost.h>
+#include <armlet/slab.h>
 
 extern const struct ktest_suite __ktest_suites_start[], __ktest_suites_end[];
 
@@ -89,13 +91,36 @@ static int count_unknown(const char *sel, bool print, int first)
 	return n;
 }
 
+/* Free pages once the slab caches have given back their empty slabs. */
+static unsigned long settled_free_pages(void)
+{
+	kmem_cache_shrink_all();
+	return nr_free_pages();
+}
+
+/*
+ * The leak check that ends every suite: all pages free before it are free
+ * again after it. It is one more case in the suite's plan.
+ */
+static bool pages_returned(unsigned long before, int number)
+{
+	unsigned long after = settled_free_pages();
+
+	if (after != before)
+		printk_force("    # pages_returned: %ld pages not freed by the suite\n",
+			     (long)(before - after));
+	printk_force("    %s %d pages_returned\n", after == before ? "ok" : "not ok", number);
+	return after == before;
+}
+
 /* Run one suite as a KTAP subtest; returns its number of failed cases. */
 static int run_suite(const struct ktest_suite *s, int index)
 {
+	unsigned long free_before = settled_free_pages();
 	int failed = 0;
 
 	printk_force("    KTAP version 1\n    # Subtest: %s\n    1..%u\n",
-		     s->name, (unsigned int)s->nr_cases);
+		     s->name, (unsigned int)s->nr_cases + 1);
 	for (size_t i = 0; i < s->nr_cases; i++) {
 		struct ktest t = { .name = s->cases[i].name };
 
@@ -104,6 +129,7 @@ static int run_suite(const struct ktest_suite *s, int index)
 			     (unsigned int)i + 1, t.name);
 		failed += t.failures != 0;
 	}
+	failed += !pages_returned(free_before, (int)s->nr_cases + 1);
 	printk_force("%s %d %s\n", failed ? "not ok" : "ok", index, s->name);
 	return failed;
 }

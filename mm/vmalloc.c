@@ -13,7 +13,8 @@
  *   VMALLOC_START                                   VMALLOC_END
  *   | area: pages ... | guard | area: pages | guard |   free   |
  *
- * Second-level tables come from the "pte" slab cache and stay once made.
+ * Second-level tables come from the "pte" slab cache and are freed again
+ * when the last page in their MiB is unmapped.
  * Context: process context (allocates with GFP_KERNEL); one CPU for now.
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
@@ -74,6 +75,23 @@ static int map_page(unsigned long va, phys_addr_t pa, pte_t prot)
 	return 0;
 }
 
+/* Free the second-level table of the MiB at va if nothing is mapped in it. */
+static void free_empty_table(unsigned long va)
+{
+	pmd_t *pmd = &swapper_pg_dir[pgd_index(va)];
+	pte_t *table;
+
+	if ((*pmd & 3) != PMD_TYPE_TABLE)
+		return;
+	table = __va(*pmd & ~(PTE_TABLE_SIZE - 1));
+	for (unsigned int i = 0; i < PTRS_PER_PTE; i++)
+		if (table[i])
+			return;
+	*pmd = 0;
+	flush_tlb_all();	/* the walk may have cached the table entry */
+	kmem_cache_free(pte_cache, table);
+}
+
 static void unmap_pages(unsigned long va, unsigned long size)
 {
 	for (unsigned long a = va; a < va + size; a += PAGE_SIZE) {
@@ -84,6 +102,8 @@ static void unmap_pages(unsigned long va, unsigned long size)
 			flush_tlb_kernel_page(a);
 		}
 	}
+	for (unsigned long mb = va & ~(SECTION_SIZE - 1); mb < va + size; mb += SECTION_SIZE)
+		free_empty_table(mb);
 }
 
 /* First fit: a free run of size bytes (guard included) in r, or NULL. */
