@@ -10,6 +10,9 @@
 #include <armlet/console.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
+#include <armlet/mm.h>
+#include <armlet/slab.h>
+#include <armlet/vmalloc.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
 #include <armlet/reboot.h>
@@ -31,13 +34,11 @@ static void cmd_version(int argc, char **argv)
 	console_printf("%s", armlet_banner);
 }
 
+static void show_all(void (*show)(void));
+
 static void cmd_bootinfo(int argc, char **argv)
 {
-	int saved = console_loglevel;
-
-	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
-	show_boot_params();
-	console_loglevel = saved;
+	show_all(show_boot_params);
 }
 
 static void cmd_dmesg(int argc, char **argv)
@@ -61,6 +62,36 @@ static void cmd_loglevel(int argc, char **argv)
 	console_loglevel = level;
 }
 
+/* Run an introspection printer with its pr_info lines shown. */
+static void show_all(void (*show)(void))
+{
+	int saved = console_loglevel;
+
+	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	show();
+	console_loglevel = saved;
+}
+
+static void cmd_meminfo(int argc, char **argv)
+{
+	show_all(show_meminfo);
+}
+
+static void cmd_buddyinfo(int argc, char **argv)
+{
+	show_all(show_buddyinfo);
+}
+
+static void cmd_slabinfo(int argc, char **argv)
+{
+	show_all(show_slabinfo);
+}
+
+static void cmd_vmallocinfo(int argc, char **argv)
+{
+	show_all(show_vmallocinfo);
+}
+
 static void cmd_poweroff(int argc, char **argv)
 {
 	machine_power_off();
@@ -77,6 +108,10 @@ static const struct kmon_cmd commands[] = {
 	{ "bootinfo", "show RAM, initrd and command line from the ATAGs", cmd_bootinfo },
 	{ "dmesg", "print the kernel log buffer", cmd_dmesg },
 	{ "loglevel", "[N] show or set the console log level", cmd_loglevel },
+	{ "meminfo", "memory totals (like /proc/meminfo)", cmd_meminfo },
+	{ "buddyinfo", "free blocks per order (like /proc/buddyinfo)", cmd_buddyinfo },
+	{ "slabinfo", "slab caches (like /proc/slabinfo)", cmd_slabinfo },
+	{ "vmallocinfo", "vmalloc and ioremap areas", cmd_vmallocinfo },
 	{ "poweroff", "switch the machine off (QEMU exits)", cmd_poweroff },
 	{ "reboot", "restart the machine", cmd_reboot },
 };

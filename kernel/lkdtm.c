@@ -5,7 +5,8 @@
  * Linux counterpart: drivers/misc/lkdtm (the Linux Kernel Dump Test
  * Module, whose cpoint_type parameter works the same way).
  *
- * Context: boot, after the console is up. Each trigger never returns.
+ * Context: boot, after the console and memory management are up. The
+ * crashes never return; the slab bugs are reported and boot goes on.
  */
 #define pr_fmt(fmt) "lkdtm: " fmt
 
@@ -13,6 +14,7 @@
 #include <armlet/kernel.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
+#include <armlet/slab.h>
 #include <armlet/string.h>
 
 static void lkdtm_panic(void)
@@ -45,15 +47,84 @@ static void lkdtm_svc(void)
 	__asm__ __volatile__("svc #0" ::: "lr", "memory");
 }
 
+static void lkdtm_null_deref(void)
+{
+	*(volatile u32 *)NULL;
+}
+
+static const u32 lkdtm_rodata = 42;
+
+static void lkdtm_write_ro(void)
+{
+	*(volatile u32 *)&lkdtm_rodata = 0;
+}
+
+static u32 lkdtm_data_code[1] = { 0xe12fff1e };	/* "bx lr", in data */
+
+static void lkdtm_exec_data(void)
+{
+	((void (*)(void))lkdtm_data_code)();
+}
+
+/* Recurse with a big frame until the stack runs into its guard page. */
+static int lkdtm_recurse(int depth)
+{
+	volatile char frame[512];
+
+	frame[0] = (char)depth;
+	if (depth > 1000000)	/* never: the guard page comes first */
+		return 0;
+	return lkdtm_recurse(depth + 1) + frame[0];
+}
+
+static void lkdtm_stack_overflow(void)
+{
+	lkdtm_recurse(0);
+}
+
+/* The slab bugs are reported (with slub_debug), not fatal: boot goes on. */
+static void lkdtm_slab_overflow(void)
+{
+	u8 *p = kmalloc(64, GFP_KERNEL);
+
+	p[64] = 0x42;	/* one past the end: the red zone */
+	kfree(p);
+}
+
+static void lkdtm_slab_use_after_free(void)
+{
+	u8 *p = kmalloc(64, GFP_KERNEL);
+
+	kfree(p);
+	p[8] = 0x42;	/* the poison of a free object */
+	kfree(kmalloc(64, GFP_KERNEL));	/* reallocation checks it */
+}
+
+static void lkdtm_slab_double_free(void)
+{
+	void *p = kmalloc(64, GFP_KERNEL);
+
+	kfree(p);
+	kfree(p);
+}
+
 static const struct {
 	const char *name;
 	void (*trigger)(void);
+	bool survivable;	/* reported, then boot continues */
 } crash_types[] = {
-	{ "PANIC", lkdtm_panic },
-	{ "DATA_ABORT", lkdtm_data_abort },
-	{ "UNDEFINED", lkdtm_undefined },
-	{ "PREFETCH_ABORT", lkdtm_prefetch_abort },
-	{ "SVC", lkdtm_svc },
+	{ "PANIC", lkdtm_panic, false },
+	{ "DATA_ABORT", lkdtm_data_abort, false },
+	{ "UNDEFINED", lkdtm_undefined, false },
+	{ "PREFETCH_ABORT", lkdtm_prefetch_abort, false },
+	{ "SVC", lkdtm_svc, false },
+	{ "NULL_DEREF", lkdtm_null_deref, false },
+	{ "WRITE_RO", lkdtm_write_ro, false },
+	{ "EXEC_DATA", lkdtm_exec_data, false },
+	{ "STACK_OVERFLOW", lkdtm_stack_overflow, false },
+	{ "SLAB_OVERFLOW", lkdtm_slab_overflow, true },
+	{ "SLAB_USE_AFTER_FREE", lkdtm_slab_use_after_free, true },
+	{ "SLAB_DOUBLE_FREE", lkdtm_slab_double_free, true },
 };
 
 static char crash_request[32];
@@ -67,6 +138,8 @@ void lkdtm_boot(void)
 		if (!strcmp(crash_request, crash_types[i].name)) {
 			pr_emerg("Performing direct entry %s\n", crash_types[i].name);
 			crash_types[i].trigger();
+			if (crash_types[i].survivable)
+				return;
 			panic("lkdtm: %s did not crash", crash_types[i].name);
 		}
 	}

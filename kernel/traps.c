@@ -13,6 +13,8 @@
 #include <asm/cp15.h>
 #include <asm/extable.h>
 #include <asm/fsr.h>
+#include <armlet/mm.h>
+#include <asm/memory.h>
 #include <asm/traps.h>
 
 int oops_in_progress;
@@ -72,10 +74,14 @@ static u32 show_cause(const struct pt_regs *regs, int kind)
 	switch (kind) {
 	case EXC_DABT:
 		fsr = read_dfsr();
-		pr_emerg("Unable to handle kernel data abort at virtual address %08x when %s\n",
+		pr_emerg("Unable to handle kernel %s at virtual address %08x when %s\n",
+			 read_dfar() < PAGE_SIZE ? "NULL pointer dereference" : "paging request",
 			 read_dfar(), fsr & FSR_WNR ? "writing" : "reading");
 		pr_emerg("DFSR %08x: %s%s\n", fsr, fsr_describe(fsr),
 			 fsr & FSR_EXT ? " (external)" : "");
+		if (stack_guard_owner(read_dfar()))
+			pr_emerg("Kernel stack overflow: the %s stack ran into its guard page\n",
+				 stack_guard_owner(read_dfar()));
 		break;
 	case EXC_PABT:
 		fsr = read_ifsr();

@@ -15,13 +15,14 @@
  *
  * Context: boot, one CPU, interrupts off.
  */
-#define pr_fmt(fmt) "mm: " fmt
+#define pr_fmt(fmt) fmt
 
 #include <armlet/init.h>
 #include <armlet/kernel.h>
 #include <armlet/memblock.h>
 #include <armlet/mm.h>
 #include <armlet/printk.h>
+#include <armlet/slab.h>
 #include <armlet/string.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
@@ -37,6 +38,16 @@ static char *const stack_guards[] = {
 	__fiq_stack_guard, __irq_stack_guard, __abt_stack_guard,
 	__und_stack_guard, __svc_stack_guard,
 };
+static const char *const stack_names[] = { "FIQ", "IRQ", "abort", "undef", "SVC" };
+
+/* The stack whose guard page holds va, or NULL: an oops names an overflow. */
+const char *stack_guard_owner(unsigned long va)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(stack_guards); i++)
+		if ((va & PAGE_MASK) == (unsigned long)stack_guards[i])
+			return stack_names[i];
+	return NULL;
+}
 
 static void *high_memory;	/* the end of lowmem: __va(end of RAM) */
 
@@ -111,7 +122,7 @@ void arm_memblock_init(void)
 		u64 end = ((u64)bp->bank[i].start + bp->bank[i].size) & ~(u64)(SECTION_SIZE - 1);
 
 		if (start != bp->bank[i].start || end != (u64)bp->bank[i].start + bp->bank[i].size)
-			pr_warn("bank 0x%08x+0x%08x trimmed to whole MiBs\n",
+			pr_warn("mm: bank 0x%08x+0x%08x trimmed to whole MiBs\n",
 				bp->bank[i].start, bp->bank[i].size);
 		if (end > start)
 			memblock_add(start, (u32)(end - start));
@@ -171,6 +182,21 @@ void mem_init(void)
 	zone_init(&normal_zone, "Normal", start_pfn, nr);
 	memblock_free_all(release_to_buddy);
 	print_memory_summary();
+}
+
+/* show_meminfo - where the memory is, as Linux's /proc/meminfo. */
+void show_meminfo(void)
+{
+	unsigned long total_k = (unsigned long)(memblock_size(&memblock.memory) >> 10);
+	unsigned long free_k = nr_free_pages() * (PAGE_SIZE >> 10);
+	unsigned long managed_k = normal_zone.managed_pages * (PAGE_SIZE >> 10);
+
+	pr_info("MemTotal:       %8lu kB\n", total_k);
+	pr_info("MemFree:        %8lu kB\n", free_k);
+	pr_info("MemUsed:        %8lu kB\n", managed_k - free_k);
+	pr_info("Slab:           %8lu kB\n", slab_pages() * (PAGE_SIZE >> 10));
+	pr_info("VmallocTotal:   %8lu kB\n", (VMALLOC_END - VMALLOC_START) >> 10);
+	pr_info("Reserved:       %8lu kB\n", total_k - managed_k);
 }
 
 /* ---- the memory model (see mm.h) --------------------------------------- */

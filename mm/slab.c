@@ -99,10 +99,10 @@ static void slab_bug(const struct kmem_cache *s, const void *obj, const char *wh
 {
 	pr_err("BUG %s: %s\n", s->name, what);
 	if (at)
-		pr_err("  object 0x%p: byte at 0x%p is 0x%02x, expected 0x%02x\n",
+		pr_err("  object %p: byte at %p is 0x%02x, expected 0x%02x\n",
 		       obj, at, *at, expected);
 	else
-		pr_err("  object 0x%p\n", obj);
+		pr_err("  object %p\n", obj);
 }
 
 /* The first byte of [p, p + n) that is not val, or NULL. */
@@ -163,18 +163,27 @@ static void check_free_object(const struct kmem_cache *s, void *obj)
 	set_red_zones(s, obj, RED_ACTIVE);
 }
 
-/* On free: returns false for a double free, which must then be ignored. */
-static bool check_freed_object(const struct kmem_cache *s, void *obj)
+/* On free (not a double free): was the object kept within bounds? */
+static void check_freed_object(const struct kmem_cache *s, void *obj)
 {
-	if (s->flags & SLAB_RED_ZONE &&
-	    !find_bad_byte((u8 *)obj - s->red_left, s->red_left, RED_INACTIVE)) {
-		slab_bug(s, obj, "double free", NULL, 0);
-		return false;
-	}
 	red_zones_hold(s, obj, RED_ACTIVE, "red zone overwritten (buffer overflow)");
 	set_red_zones(s, obj, RED_INACTIVE);
 	poison(s, obj);
-	return true;
+}
+
+/*
+ * Is obj already free? Debug caches walk the slab's whole free list;
+ * others check only the most recently freed object, which is cheap and
+ * catches the common "free twice in a row".
+ */
+static bool already_free(const struct kmem_cache *s, const struct page *slab, void *obj)
+{
+	if (!(s->flags & SLAB_DEBUG))
+		return obj == slab->freelist;
+	for (void *p = slab->freelist; p; p = *freeptr(s, p))
+		if (p == obj)
+			return true;
+	return false;
 }
 
 /* ---- slabs --------------------------------------------------------------- */
@@ -234,7 +243,7 @@ static struct page *obj_to_slab(struct kmem_cache *s, const void *obj)
 		goto bad;
 	return slab;
 bad:
-	pr_err("BUG %s: free of 0x%p, which is not an object of this cache\n",
+	pr_err("BUG %s: free of %p, which is not an object of this cache\n",
 	       s->name, obj);
 	return NULL;
 }
@@ -307,13 +316,12 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 
 	if (!slab)
 		return;
-	if (s->flags & SLAB_DEBUG) {
-		if (!check_freed_object(s, obj))
-			return;
-	} else if (obj == slab->freelist) {
+	if (already_free(s, slab, obj)) {
 		slab_bug(s, obj, "double free", NULL, 0);
 		return;
 	}
+	if (s->flags & SLAB_DEBUG)
+		check_freed_object(s, obj);
 	*freeptr(s, obj) = slab->freelist;
 	slab->freelist = obj;
 	s->active_objs--;
@@ -410,7 +418,7 @@ void kfree(const void *ptr)
 		return;
 	}
 bad:
-	pr_err("BUG: kfree(0x%p): not memory from kmalloc\n", ptr);
+	pr_err("BUG: kfree(%p): not memory from kmalloc\n", ptr);
 }
 
 /* kmem_cache_init - the cache of caches, then the kmalloc caches. */
@@ -432,6 +440,16 @@ void kmem_cache_init(void)
 							  size, min(size, (unsigned int)PAGE_SIZE),
 							  0, NULL);
 	}
+}
+
+unsigned long slab_pages(void)
+{
+	struct kmem_cache *s;
+	unsigned long pages = 0;
+
+	list_for_each_entry(s, &slab_caches, list)
+		pages += s->nr_slabs << s->order;
+	return pages;
 }
 
 /* show_slabinfo - one line per cache, as Linux's /proc/slabinfo. */

@@ -203,7 +203,7 @@ void vfree(const void *addr)
 		return;
 	area = find_vm_area(&vmalloc_range, (unsigned long)addr);
 	if (!area) {
-		pr_err("vfree(0x%p): not the start of a vmalloc area\n", addr);
+		pr_err("vfree(%p): not the start of a vmalloc area\n", addr);
 		return;
 	}
 	free_vm_area(area);
@@ -243,7 +243,7 @@ void iounmap(void *addr)
 	struct vm_struct *area = find_vm_area(&ioremap_range, (unsigned long)addr & PAGE_MASK);
 
 	if (!area) {
-		pr_err("iounmap(0x%p): not an ioremap address\n", addr);
+		pr_err("iounmap(%p): not an ioremap address\n", addr);
 		return;
 	}
 	free_vm_area(area);

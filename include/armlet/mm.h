@@ -80,13 +80,15 @@ void free_pages(unsigned long addr, unsigned int order);
 
 unsigned long nr_free_pages(void);
 void show_buddyinfo(void);
+void show_meminfo(void);
+const char *stack_guard_owner(unsigned long va);
 
-/* The smallest order whose block holds size bytes. */
+/* The smallest order whose block holds size (> 0) bytes. */
 static inline unsigned int get_order(unsigned long size)
 {
 	unsigned int order = 0;
 
-	while ((PAGE_SIZE << order) < size)
+	for (size = (size - 1) >> PAGE_SHIFT; size; size >>= 1)
 		order++;
 	return order;
 }

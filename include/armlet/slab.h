@@ -67,6 +67,7 @@ static inline void *kzalloc(size_t size, gfp_t gfp)
 
 void kmem_cache_init(void);
 void show_slabinfo(void);
+unsigned long slab_pages(void);	/* pages held by all caches */
 
 /* Set by "slub_debug" on the command line: SLAB_DEBUG for every cache. */
 extern unsigned int slab_debug_flags;

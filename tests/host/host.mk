@@ -25,6 +25,6 @@ host-tests: $(HOST_BINS)
 
 .SECONDEXPANSION:
 $(BUILD)/host/test_%: tests/host/test_%.c $(HOST_COMMON) $$(HOST_DEPS_$$*) \
-		tests/host/htest.h tests/host/host.mk
+		$(wildcard include/*/*.h tests/host/*.h) tests/host/host.mk
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_DEPS_$*)
