@@ -11,6 +11,7 @@
 #include <asm/mach.h>
 #include <armlet/printk.h>
 #include <armlet/reboot.h>
+#include <armlet/semihost.h>
 #include <drivers/serial.h>
 #include <asm/memory.h>
 #include <mach/vexpress.h>
@@ -37,6 +38,7 @@ static void __noreturn error_unknown_machine(unsigned int nr)
 {
 	char line[96];
 
+	semihost_probe();	/* so machine_halt() can tell a test harness */
 	pl011_puts(DEBUG_UART_BASE, "\nError: unrecognized/unsupported machine ID\n");
 	snprintf(line, sizeof(line), "  r1 = 0x%08x (%u); Armlet supports:\n", nr, nr);
 	pl011_puts(DEBUG_UART_BASE, line);

@@ -4,13 +4,14 @@
  * like a table of contents: one step per line, in dependency order.
  * Linux counterpart: init/main.c.
  *
- * Context: boot, CPU 0 only, SVC mode, interrupts off, MMU off.
+ * Context: boot, CPU 0 only, SVC mode, interrupts off, MMU on (head.S).
  */
 #include <armlet/console.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
+#include <armlet/semihost.h>
 #include <armlet/string.h>
 #include <armlet/slab.h>
 #include <armlet/vmalloc.h>
@@ -46,6 +47,7 @@ static void mm_init(void)
 
 void start_kernel(void)
 {
+	semihost_probe();		/* is a debug host (the test harness) there? */
 	pr_notice("%s", armlet_banner);
 	setup_arch();			/* machine, ATAGs, page tables */
 	parse_cmdline(true);		/* early_param(): loglevel, slub_debug, ... */

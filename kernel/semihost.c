@@ -6,7 +6,9 @@
  * boot/entry.S returns r0 = -1, which is how we know there is no host.
  *
  * Context: any privileged mode. The SVC, when real, overwrites lr_svc and
- * spsr_svc, hence the "lr" clobber.
+ * spsr_svc, hence the "lr" clobber, and uses the SVC stack: so the kernel
+ * probes for a host once at boot (semihost_probe) and later calls only
+ * when there is one, which keeps a panic after an SVC stack overflow safe.
  */
 #include <armlet/semihost.h>
 #include <asm/traps.h>
@@ -26,9 +28,18 @@ static long semihost_call(long op, void *arg)
 	return r0;
 }
 
+static bool semihost_present;
+
+/* semihost_probe - ask for the clock (SYS_CLOCK): -1 means no host. */
+void semihost_probe(void)
+{
+	semihost_present = semihost_call(SYS_CLOCK, NULL) != -1;
+}
+
 void semihost_exit(int code)
 {
 	u32 block[2] = { ADP_STOPPED_APPLICATION_EXIT, (u32)code };
 
-	semihost_call(SYS_EXIT_EXTENDED, block);
+	if (semihost_present)
+		semihost_call(SYS_EXIT_EXTENDED, block);
 }

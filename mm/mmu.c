@@ -49,7 +49,7 @@ const char *stack_guard_owner(unsigned long va)
 	return NULL;
 }
 
-static void *high_memory;	/* the end of lowmem: __va(end of RAM) */
+void *high_memory;
 
 static unsigned long kernel_sections_end(void)
 {
@@ -197,22 +197,4 @@ void show_meminfo(void)
 	pr_info("Slab:           %8lu kB\n", slab_pages() * (PAGE_SIZE >> 10));
 	pr_info("VmallocTotal:   %8lu kB\n", (VMALLOC_END - VMALLOC_START) >> 10);
 	pr_info("Reserved:       %8lu kB\n", total_k - managed_k);
-}
-
-/* ---- the memory model (see mm.h) --------------------------------------- */
-
-void *page_address(const struct page *page)
-{
-	return __va(PFN_PHYS(page_to_pfn(page)));
-}
-
-struct page *virt_to_page(const void *addr)
-{
-	return pfn_to_page(PHYS_PFN(__pa(addr)));
-}
-
-bool virt_addr_valid(const void *addr)
-{
-	return (uintptr_t)addr >= PAGE_OFFSET && addr < high_memory &&
-	       PHYS_PFN(__pa(addr)) >= mem_map_pfn;
 }

@@ -8,7 +8,9 @@
  * smallest order that fits and splits off the unused halves ("buddies")
  * onto the lower lists. Freeing looks at the block's buddy (pfn XOR
  * 2^order): if it is free and of the same order, the two merge, and so on
- * upwards. Both are O(MAX_ORDER); the common order-0 case touches one list.
+ * upwards. Both are O(MAX_ORDER). In front of the lists sits a per-CPU
+ * list of single pages (Linux: struct per_cpu_pages), filled and drained
+ * in batches, so the common order-0 alloc and free touch one list only.
  *
  *   order 2 block: [ 0 1 2 3 ]  split -> [ 0 1 ] + [ 2 3 ]  ->  [0] + [1]
  *                                 buddies: 0<->1, 0-1<->2-3
@@ -61,6 +63,9 @@ void zone_init(struct zone *z, const char *name, unsigned long start_pfn,
 	z->spanned_pages = nr_pages;
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&z->free_area[o].free_list);
+	INIT_LIST_HEAD(&z->pcp.list);
+	z->pcp.batch = PCP_BATCH;
+	z->pcp.high = PCP_HIGH;
 	for (unsigned long i = 0; i < nr_pages; i++) {
 		struct page *p = pfn_to_page(start_pfn + i);
 
@@ -147,7 +152,8 @@ struct page *zone_alloc(struct zone *z, unsigned int order)
  * already free (double free), a page that does not start an allocated
  * block, or the wrong order; the bad free is then ignored.
  */
-int zone_free(struct zone *z, struct page *page, unsigned int order)
+/* Is page the head of an allocated block of this order? Reported if not. */
+static bool free_is_valid(struct zone *z, struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 	const char *why = NULL;
@@ -156,17 +162,22 @@ int zone_free(struct zone *z, struct page *page, unsigned int order)
 		why = "page outside the zone";
 	else if (page->flags & PG_reserved)
 		why = "reserved page";
-	else if (page->flags & PG_buddy)
+	else if (page->flags & (PG_buddy | PG_pcp))
 		why = "double free";
 	else if (!(page->flags & PG_head))
 		why = "not the first page of an allocated block";
 	else if (page->order != order)
 		why = "wrong order";
-	if (why) {
+	if (why)
 		pr_err("BUG: bad page free: %s (pfn 0x%lx, order %u, flags 0x%x)\n",
 		       why, pfn, order, pfn_in_zone(z, pfn) ? page->flags : 0);
+	return !why;
+}
+
+int zone_free(struct zone *z, struct page *page, unsigned int order)
+{
+	if (!free_is_valid(z, page, order))
 		return -EINVAL;
-	}
 	page->flags = 0;
 	z->free_pages += 1UL << order;
 	free_one_block(z, page, order);
@@ -182,12 +193,82 @@ static int largest_free_order(const struct zone *z)
 	return -1;
 }
 
+/* Move up to batch pages from the buddy lists to the per-CPU list. */
+static void pcp_refill(struct zone *z)
+{
+	struct per_cpu_pages *pcp = &z->pcp;
+
+	while (pcp->count < pcp->batch) {
+		struct page *page = zone_alloc(z, 0);
+
+		if (!page)
+			break;
+		page->flags = PG_pcp;
+		list_add_tail(&page->lru, &pcp->list);
+		pcp->count++;
+	}
+}
+
+/* Give the n oldest pages of the per-CPU list back to the buddy lists. */
+static void pcp_release(struct zone *z, unsigned int n)
+{
+	struct per_cpu_pages *pcp = &z->pcp;
+
+	while (n-- && pcp->count) {
+		struct page *page = list_entry(pcp->list.prev, struct page, lru);
+
+		list_del(&page->lru);
+		pcp->count--;
+		page->flags = 0;
+		z->free_pages++;
+		free_one_block(z, page, 0);
+	}
+}
+
+/* pcp_alloc - one page, from the per-CPU list (refilled when empty). */
+struct page *pcp_alloc(struct zone *z)
+{
+	struct per_cpu_pages *pcp = &z->pcp;
+	struct page *page;
+
+	if (!pcp->count)
+		pcp_refill(z);
+	if (!pcp->count)
+		return NULL;
+	page = list_first_entry(&pcp->list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count--;
+	page->flags = PG_head;
+	page->order = 0;
+	return page;
+}
+
+/* pcp_free - free one page onto the per-CPU list; -EINVAL for a bad free. */
+int pcp_free(struct zone *z, struct page *page)
+{
+	struct per_cpu_pages *pcp = &z->pcp;
+
+	if (!free_is_valid(z, page, 0))
+		return -EINVAL;
+	page->flags = PG_pcp;
+	list_add(&page->lru, &pcp->list);
+	if (++pcp->count > pcp->high)
+		pcp_release(z, pcp->batch);
+	return 0;
+}
+
+/* drain_pcp - return every per-CPU page to the buddy lists (to merge). */
+void drain_pcp(struct zone *z)
+{
+	pcp_release(z, z->pcp.count);
+}
+
 static void warn_alloc(gfp_t gfp, unsigned int order)
 {
 	if (gfp & __GFP_NOWARN)
 		return;
 	pr_warn("allocation failure: order %u, mode 0x%x; free pages %lu, largest free order %d\n",
-		order, gfp, normal_zone.free_pages, largest_free_order(&normal_zone));
+		order, gfp, nr_free_pages(), largest_free_order(&normal_zone));
 }
 
 /*
@@ -197,8 +278,13 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page = zone_alloc(&normal_zone, order);
+	struct zone *z = &normal_zone;
+	struct page *page = order ? zone_alloc(z, order) : pcp_alloc(z);
 
+	if (!page && z->pcp.count) {	/* the pages it holds may merge into one */
+		drain_pcp(z);
+		page = zone_alloc(z, order);
+	}
 	if (!page) {
 		warn_alloc(gfp, order);
 		return NULL;
@@ -210,8 +296,12 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (page)
+	if (!page)
+		return;
+	if (order)
 		zone_free(&normal_zone, page, order);
+	else
+		pcp_free(&normal_zone, page);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
@@ -232,9 +322,10 @@ void free_pages(unsigned long addr, unsigned int order)
 		__free_pages(virt_to_page((const void *)addr), order);
 }
 
+/* nr_free_pages - free pages, on the buddy lists and the per-CPU list. */
 unsigned long nr_free_pages(void)
 {
-	return normal_zone.free_pages;
+	return normal_zone.free_pages + normal_zone.pcp.count;
 }
 
 /* show_buddyinfo - free blocks per order, as Linux's /proc/buddyinfo. */
@@ -244,4 +335,6 @@ void show_buddyinfo(void)
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		pr_cont(" %6lu", normal_zone.free_area[o].nr_free);
 	pr_cont("\n");
+	pr_info("per-cpu list: %u pages (high %u, batch %u)\n", normal_zone.pcp.count,
+		normal_zone.pcp.high, normal_zone.pcp.batch);
 }

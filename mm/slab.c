@@ -70,6 +70,7 @@ static void calculate_layout(struct kmem_cache *s)
 			break;
 	}
 	s->objects = (PAGE_SIZE << s->order) / s->size;
+	s->size_shift = (s->size & (s->size - 1)) ? 0 : __builtin_ctz(s->size);
 }
 
 static void init_cache(struct kmem_cache *s, const char *name, unsigned int size,
@@ -87,7 +88,6 @@ static void init_cache(struct kmem_cache *s, const char *name, unsigned int size
 	s->ctor = ctor;
 	INIT_LIST_HEAD(&s->partial);
 	INIT_LIST_HEAD(&s->full);
-	INIT_LIST_HEAD(&s->empty);
 	calculate_layout(s);
 	list_add_tail(&s->list, &slab_caches);
 }
@@ -227,19 +227,22 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	__free_pages(page, s->order);
 }
 
-/* The slab holding obj, or NULL (reported) if obj is not an object of s. */
-static struct page *obj_to_slab(struct kmem_cache *s, const void *obj)
+/*
+ * The slab holding obj (whose page is page), or NULL (reported) if obj is
+ * not an object of s.
+ */
+static struct page *obj_to_slab(struct kmem_cache *s, struct page *page, const void *obj)
 {
-	struct page *page = virt_to_page(obj);
 	unsigned long pfn = page_to_pfn(page);
 	struct page *slab;
 	size_t off;
 
 	if (!(page->flags & PG_slab) || page->slab_cache != s)
 		goto bad;
-	slab = pfn_to_page(pfn & ~((1UL << s->order) - 1));
+	slab = s->order ? pfn_to_page(pfn & ~((1UL << s->order) - 1)) : page;
 	off = (const char *)obj - s->red_left - (const char *)page_address(slab);
-	if (off % s->size || off / s->size >= s->objects)
+	if (s->size_shift ? (off & (s->size - 1)) || (off >> s->size_shift) >= s->objects
+			  : off % s->size || off / s->size >= s->objects)
 		goto bad;
 	return slab;
 bad:
@@ -285,18 +288,18 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 
 	if (!list_empty(&s->partial)) {
 		slab = list_first_entry(&s->partial, struct page, slab_list);
-	} else if (!list_empty(&s->empty)) {
-		slab = list_first_entry(&s->empty, struct page, slab_list);
-		list_move(&slab->slab_list, &s->partial);
 	} else {
 		slab = new_slab(s, gfp);
 		if (!slab)
 			return NULL;
 		list_add(&slab->slab_list, &s->partial);
+		s->nr_empty++;
 	}
 	obj = slab->freelist;
 	slab->freelist = *freeptr(s, obj);
-	if (++slab->inuse == s->objects)
+	if (slab->inuse++ == 0)
+		s->nr_empty--;
+	if (slab->inuse == s->objects)
 		list_move(&slab->slab_list, &s->full);
 	s->active_objs++;
 	if (s->flags & SLAB_DEBUG)
@@ -306,13 +309,10 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	return obj;
 }
 
-/*
- * kmem_cache_free - give obj back to s. A pointer that is not an object
- * of s, or a double free, is reported and ignored. Context: any.
- */
-void kmem_cache_free(struct kmem_cache *s, void *obj)
+/* Free obj, which lies in page, to s (see kmem_cache_free). */
+static void slab_free(struct kmem_cache *s, struct page *page, void *obj)
 {
-	struct page *slab = obj_to_slab(s, obj);
+	struct page *slab = obj_to_slab(s, page, obj);
 
 	if (!slab)
 		return;
@@ -329,19 +329,37 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 		list_move(&slab->slab_list, &s->partial);
 	if (slab->inuse)
 		return;
-	if (list_empty(&s->empty))
-		list_move(&slab->slab_list, &s->empty);
-	else
+	/* Keep one empty slab for the next allocation; give the rest back. */
+	if (s->nr_empty)
 		discard_slab(s, slab);
+	else
+		s->nr_empty++;
+}
+
+/*
+ * kmem_cache_free - give obj back to s. A pointer that is not an object
+ * of s, or a double free, is reported and ignored. Context: any.
+ */
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	if (!virt_addr_valid(obj)) {
+		pr_err("BUG %s: free of %p, which is not kernel memory\n", s->name, obj);
+		return;
+	}
+	slab_free(s, virt_to_page(obj), obj);
 }
 
 /* kmem_cache_shrink - free the cache's empty slab; returns pages freed. */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	struct page *slab, *next;
 	int pages = 0;
 
-	while (!list_empty(&s->empty)) {
-		discard_slab(s, list_first_entry(&s->empty, struct page, slab_list));
+	list_for_each_entry_safe(slab, next, &s->partial, slab_list) {
+		if (slab->inuse)
+			continue;
+		discard_slab(s, slab);
+		s->nr_empty--;
 		pages += 1 << s->order;
 	}
 	return pages;
@@ -373,13 +391,12 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	kmem_cache_free(&kmem_cache_cache, s);
 }
 
+/* The size class of a kmalloc: log2 of the smallest power of two >= size. */
 static unsigned int kmalloc_shift(size_t size)
 {
-	unsigned int shift = KMALLOC_MIN_SHIFT;
-
-	while ((1UL << shift) < size)
-		shift++;
-	return shift;
+	if (size <= (1u << KMALLOC_MIN_SHIFT))
+		return KMALLOC_MIN_SHIFT;
+	return 32 - __builtin_clz((unsigned int)size - 1);
 }
 
 /*
@@ -410,7 +427,7 @@ void kfree(const void *ptr)
 		goto bad;
 	page = virt_to_page(ptr);
 	if (page->flags & PG_slab) {
-		kmem_cache_free(page->slab_cache, (void *)ptr);
+		slab_free(page->slab_cache, page, (void *)ptr);
 		return;
 	}
 	if ((page->flags & PG_head) && page_address(page) == ptr) {
@@ -457,9 +474,9 @@ void show_slabinfo(void)
 {
 	struct kmem_cache *s;
 
-	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>\n");
+	printk(KERN_INFO "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>\n");
 	list_for_each_entry(s, &slab_caches, list) {
-		pr_info("%-17s %13lu %10lu %9u %12u %14u\n", s->name, s->active_objs,
+		printk(KERN_INFO "%-17s %13lu %10lu %9u %12u %14u\n", s->name, s->active_objs,
 			s->nr_slabs * s->objects, s->size, s->objects, 1u << s->order);
 	}
 }

@@ -159,8 +159,10 @@ void *vmalloc(unsigned long size)
 	unsigned int nr = PFN_UP(size);
 	struct vm_struct *area;
 
-	if (!size || nr > (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT)
+	if (!size || nr >= (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT) {
+		pr_warn("vmalloc(%lu): %s\n", size, size ? "larger than the vmalloc area" : "empty");
 		return NULL;
+	}
 	area = get_vm_area(&vmalloc_range, (nr + 1UL) * PAGE_SIZE);
 	if (!area)
 		return NULL;
@@ -217,11 +219,18 @@ void *ioremap(phys_addr_t phys, unsigned long size)
 {
 	unsigned long offset = phys & ~PAGE_MASK;
 	unsigned long nr = PFN_UP(offset + size);
+	phys_addr_t last = phys + size - 1;
 	struct vm_struct *area;
+	const char *why = NULL;
 
-	if (!size || virt_addr_valid(__va(phys))) {
-		pr_err("ioremap(0x%08x, %lu): %s\n", phys, size,
-		       size ? "that is RAM, not a device" : "empty range");
+	if (!size || last < phys)
+		why = "empty or wrapping range";
+	else if (size > IOREMAP_END - IOREMAP_START)
+		why = "larger than the ioremap area";
+	else if (virt_addr_valid(__va(phys)) || virt_addr_valid(__va(last)))
+		why = "that is RAM, not a device";
+	if (why) {
+		pr_err("ioremap(0x%08x, %lu): %s\n", phys, size, why);
 		return NULL;
 	}
 	area = get_vm_area(&ioremap_range, (nr + 1) * PAGE_SIZE);
@@ -268,10 +277,10 @@ static void show_range(struct vm_range *r)
 
 	list_for_each_entry(a, &r->areas, list) {
 		if (a->nr_pages)
-			pr_info("0x%08lx-0x%08lx %8lu %s pages=%u\n", a->addr,
+			printk(KERN_INFO "0x%08lx-0x%08lx %8lu %s pages=%u\n", a->addr,
 				a->addr + a->size, a->size, r->name, a->nr_pages);
 		else
-			pr_info("0x%08lx-0x%08lx %8lu %s phys=0x%08x\n", a->addr,
+			printk(KERN_INFO "0x%08lx-0x%08lx %8lu %s phys=0x%08x\n", a->addr,
 				a->addr + a->size, a->size, r->name, a->phys_addr);
 	}
 }

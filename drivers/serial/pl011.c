@@ -13,13 +13,16 @@
 #include <drivers/serial.h>
 
 /*
- * pl011_setup - program 8N1 at PL011_BAUD with FIFOs, from the UART's
- * reference clock. QEMU ignores this, real boards need it.
- * Divisor = clk / (16 * baud), the fraction in 64ths (TRM 3.3.6).
+ * pl011_setup - program 8N1 at PL011_BAUD from the UART's reference clock.
+ * QEMU ignores the rate, real boards need it. Divisor = clk / (16 * baud),
+ * the fraction in 64ths (TRM 3.3.6). The FIFO enable bit is kept as the
+ * boot loader left it: changing LCRH.FEN empties the receive FIFO, and
+ * would throw away what the user already typed.
  */
 void pl011_setup(uintptr_t base, unsigned int clk_hz)
 {
 	unsigned int div64 = (4 * clk_hz + PL011_BAUD / 2) / PL011_BAUD;
+	u32 fifo = readl(base + UART_LCRH) & UART_LCRH_FEN;
 
 	while (readl(base + UART_FR) & UART_FR_BUSY)
 		;
@@ -28,7 +31,7 @@ void pl011_setup(uintptr_t base, unsigned int clk_hz)
 	writel(0, base + UART_IMSC);
 	writel(div64 >> 6, base + UART_IBRD);
 	writel(div64 & 0x3f, base + UART_FBRD);
-	writel(UART_LCRH_WLEN8 | UART_LCRH_FEN, base + UART_LCRH);
+	writel(UART_LCRH_WLEN8 | fifo, base + UART_LCRH);
 	writel(UART_CR_UARTEN | UART_CR_TXE | UART_CR_RXE, base + UART_CR);
 }
 

@@ -20,6 +20,22 @@ struct free_area {
 };
 
 /*
+ * A cache of free single pages in front of the buddy lists, so that the
+ * common order-0 alloc/free does not split and merge all the way up and
+ * down each time. Linux keeps one per CPU (struct per_cpu_pages); Armlet
+ * has one CPU so far, hence one.
+ */
+struct per_cpu_pages {
+	unsigned int count;		/* pages on the list */
+	unsigned int high;		/* more than this: give batch back */
+	unsigned int batch;		/* pages moved to/from the buddy lists at once */
+	struct list_head list;
+};
+
+#define PCP_BATCH	16
+#define PCP_HIGH	(4 * PCP_BATCH)
+
+/*
  * A zone: a run of page frames managed by one buddy allocator. Armlet has
  * one, ZONE_NORMAL, covering lowmem (= all RAM).
  */
@@ -28,36 +44,30 @@ struct zone {
 	unsigned long start_pfn;	/* first frame spanned */
 	unsigned long spanned_pages;	/* frames spanned, holes included */
 	unsigned long managed_pages;	/* frames ever given to the allocator */
-	unsigned long free_pages;	/* frames free now */
+	unsigned long free_pages;	/* frames free now on the buddy lists */
 	struct free_area free_area[MAX_ORDER];
+	struct per_cpu_pages pcp;	/* free order-0 pages outside the lists */
 };
 
 /*
  * mem_map[i] describes frame mem_map_pfn + i. Set once at boot by
- * mem_init() (by the test on the host).
+ * mem_init() (by the test on the host). The conversions between pages,
+ * frame numbers and addresses are in <asm/memory_model.h>.
  */
-extern struct page *mem_map;
-extern unsigned long mem_map_pfn;
+#include <asm/memory_model.h>
+
 extern struct zone normal_zone;
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
-	return mem_map_pfn + (unsigned long)(page - mem_map);
+	return __page_to_pfn(page);
 }
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return &mem_map[pfn - mem_map_pfn];
+	return __pfn_to_page(pfn);
 }
 
-/*
- * The memory model: from a page to its kernel virtual address and back.
- * In the kernel these are the lowmem linear map (mm/mmu.c); the host
- * tests supply their own over a simulated arena.
- */
-void *page_address(const struct page *page);
-struct page *virt_to_page(const void *addr);
-bool virt_addr_valid(const void *addr);	/* does addr have a struct page? */
 #define page_to_virt(page)	page_address(page)
 
 /* Zone level: the buddy algorithm itself (mm/page_alloc.c). */
@@ -67,7 +77,12 @@ void zone_free_range(struct zone *z, unsigned long pfn, unsigned long nr_pages);
 struct page *zone_alloc(struct zone *z, unsigned int order);
 int zone_free(struct zone *z, struct page *page, unsigned int order);
 
-/* Kernel level, on normal_zone. */
+/* The per-CPU page list in front of them. */
+struct page *pcp_alloc(struct zone *z);
+int pcp_free(struct zone *z, struct page *page);
+void drain_pcp(struct zone *z);
+
+/* Kernel level, on normal_zone (order 0 through its per-CPU list). */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp)		alloc_pages(gfp, 0)
 void __free_pages(struct page *page, unsigned int order);

@@ -5,6 +5,7 @@
  * the page's flags:
  *
  *   PG_buddy  head of a free block: lru links it into a free list, order
+ *   PG_pcp    a free page on the per-CPU list: lru links it there
  *   PG_head   head of an allocated block of 2^order pages
  *   PG_slab   (with PG_head) a slab: slab_list, slab_cache, freelist, inuse
  *   PG_reserved  never handed out (kernel image, page tables, holes)
@@ -22,6 +23,7 @@
 #define PG_buddy	(1u << 1)
 #define PG_head		(1u << 2)
 #define PG_slab		(1u << 3)
+#define PG_pcp		(1u << 4)
 
 struct kmem_cache;
 
@@ -29,12 +31,16 @@ struct page {
 	unsigned int flags;
 	unsigned int order;		/* PG_buddy / PG_head: block order */
 	union {
-		struct list_head lru;		/* PG_buddy: free list */
+		struct list_head lru;		/* PG_buddy, PG_pcp: free list */
 		struct list_head slab_list;	/* PG_slab: cache's slab list */
 	};
 	struct kmem_cache *slab_cache;	/* PG_slab: owner */
 	void *freelist;			/* PG_slab: first free object */
 	unsigned int inuse;		/* PG_slab: objects handed out */
+	int refcount;			/* users of the page (copy-on-write, later) */
 };
+
+/* 32 bytes, a power of two: page <-> pfn arithmetic is shifts, not divisions. */
+_Static_assert(sizeof(struct page) == 32 || sizeof(void *) != 4, "struct page size");
 
 #endif /* ARMLET_MM_TYPES_H */

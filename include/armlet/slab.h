@@ -40,9 +40,10 @@ struct kmem_cache {
 	unsigned int objects;		/* slots per slab */
 	unsigned int flags;
 	void (*ctor)(void *obj);
-	struct list_head partial;	/* slabs with free and used objects */
+	unsigned int size_shift;	/* log2(size) if a power of two, else 0 */
+	struct list_head partial;	/* slabs with a free object (nr_empty of them all free) */
 	struct list_head full;		/* slabs with no free object */
-	struct list_head empty;		/* at most one slab kept for reuse */
+	unsigned int nr_empty;		/* at most one all-free slab is kept */
 	unsigned long nr_slabs;
 	unsigned long active_objs;
 	struct list_head list;		/* on slab_caches */

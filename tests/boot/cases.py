@@ -16,6 +16,9 @@ status) and checks the console. Keys:
   until         with gdb: the run passes once this function is reached
   stdin         typed on the console (the kernel monitor)
   exit          expected QEMU exit status: 0 ok/power off, 2 halted, 3 panic
+  semihosting   False: boot without -semihosting, as "make run" does
+  halts         no debug host to exit through: the kernel must stop for good
+                and QEMU still run at `timeout` (then `exit` says how it stopped)
   expect/reject regular expressions (multiline) the console must/mustn't match
   pc_in         the function the oops' pc must fall in (from the ELF symbols)
 """
@@ -211,6 +214,11 @@ CASES = [
          expect=[r"translation fault \(page\)",
                  r"Kernel stack overflow: the SVC stack ran into its guard page",
                  r"Kernel panic - not syncing: Fatal exception"]),
+    dict(name="stack_overflow_halts_without_debug_host",
+         append="lkdtm=STACK_OVERFLOW", semihosting=False, halts=True, timeout=4, exit=3,
+         why="after a stack overflow the kernel halts once, quietly, as under make run",
+         expect=[r"Kernel stack overflow", r"end Kernel panic - not syncing: Fatal exception"],
+         reject=[r"Recursive fault", r"\[#2\]"]),
     dict(name="slub_debug_overflow", append="slub_debug lkdtm=SLAB_OVERFLOW",
          stdin=POWEROFF, why="slub_debug red zones catch a one-byte overflow",
          expect=[r"BUG kmalloc-64: red zone overwritten \(buffer overflow\)",

@@ -5,7 +5,7 @@
 
 HOST_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
-	-fno-omit-frame-pointer -Iinclude -Itests/host -DHTEST_SUITE='"host_$*"' \
+	-fno-omit-frame-pointer -Itests/host -Iinclude -DHTEST_SUITE='"host_$*"' \
 	-Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf -Dscnprintf=kernel_scnprintf
 HOST_COMMON := tests/host/htest.c tests/host/stub_printk.c kernel/vsprintf.c
 
@@ -15,6 +15,7 @@ HOST_DEPS_vsprintf :=
 HOST_DEPS_log_ring := kernel/log_ring.c
 HOST_DEPS_fsr      := mm/fsr.c
 HOST_DEPS_page_alloc := mm/page_alloc.c tests/host/mm_arena.c
+HOST_DEPS_memblock := mm/memblock.c
 HOST_DEPS_slab     := mm/slab.c mm/page_alloc.c tests/host/mm_arena.c
 
 HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
@@ -25,6 +26,6 @@ host-tests: $(HOST_BINS)
 
 .SECONDEXPANSION:
 $(BUILD)/host/test_%: tests/host/test_%.c $(HOST_COMMON) $$(HOST_DEPS_$$*) \
-		$(wildcard include/*/*.h tests/host/*.h) tests/host/host.mk
+		$(wildcard include/*/*.h tests/host/*.h tests/host/asm/*.h) tests/host/host.mk
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_DEPS_$*)

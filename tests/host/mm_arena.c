@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The simulated physical memory of mm_arena.h.
+ * The simulated physical memory of mm_arena.h (its memory model is
+ * tests/host/asm/memory_model.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,21 +35,4 @@ void mm_arena_exit(void)
 	free(mem_map);
 	arena = NULL;
 	mem_map = NULL;
-}
-
-void *page_address(const struct page *page)
-{
-	return arena + (page_to_pfn(page) - ARENA_PFN) * PAGE_SIZE;
-}
-
-struct page *virt_to_page(const void *addr)
-{
-	return pfn_to_page(ARENA_PFN + (unsigned long)((const unsigned char *)addr - arena) / PAGE_SIZE);
-}
-
-bool virt_addr_valid(const void *addr)
-{
-	const unsigned char *p = addr;
-
-	return arena && p >= arena && p < arena + arena_pages * PAGE_SIZE;
 }

@@ -142,6 +142,29 @@ static bool invariants_hold(const struct block *blocks, unsigned long nr_blocks)
 		}
 		alloc_sum += 1UL << o;
 	}
+	/* Pages on the per-CPU list are free, order 0, and nowhere else. */
+	{
+		struct page *page;
+		unsigned long pcp_sum = 0;
+
+		list_for_each_entry(page, &z->pcp.list, lru) {
+			unsigned long pfn = pfn_of(page);
+
+			if (page->flags != PG_pcp || owner[pfn - ARENA_PFN]) {
+				printf("    # pcp page pfn 0x%lx: flags 0x%x, also %c\n", pfn,
+				       page->flags, owner[pfn - ARENA_PFN] ? owner[pfn - ARENA_PFN] : '-');
+				goto out;
+			}
+			owner[pfn - ARENA_PFN] = 'p';
+			pcp_sum++;
+		}
+		if (pcp_sum != z->pcp.count || pcp_sum > z->pcp.high) {
+			printf("    # pcp list holds %lu pages, count %u, high %u\n", pcp_sum,
+			       z->pcp.count, z->pcp.high);
+			goto out;
+		}
+		alloc_sum += pcp_sum;	/* neither on the lists nor in use */
+	}
 	/* Only the heads of free blocks are PG_buddy. */
 	for (unsigned long i = 0; i < arena_pages; i++) {
 		if ((mem_map[i].flags & PG_buddy) && !heads--) {
@@ -155,7 +178,7 @@ static bool invariants_hold(const struct block *blocks, unsigned long nr_blocks)
 		goto out;
 	}
 	if (free_sum + alloc_sum != z->managed_pages) {
-		printf("    # free %lu + allocated %lu != managed %lu\n", free_sum,
+		printf("    # free %lu + allocated/pcp %lu != managed %lu\n", free_sum,
 		       alloc_sum, z->managed_pages);
 		goto out;
 	}
@@ -165,9 +188,13 @@ out:
 	return ok;
 }
 
-/* Is every free page in an order-10 block (the arena fully merged)? */
+/*
+ * Is every free page in an order-10 block (the arena fully merged) once
+ * the per-CPU list has given its pages back?
+ */
 static bool fully_merged(void)
 {
+	drain_pcp(&normal_zone);
 	for (unsigned int o = 0; o < TOP_ORDER; o++)
 		if (normal_zone.free_area[o].nr_free)
 			return false;
@@ -282,7 +309,7 @@ static void alloc_of_each_order_is_aligned_and_in_zone(void)
 		CHECK_EQ(page->order, o);
 	}
 	CHECK(invariants_hold(blocks, MAX_ORDER));
-	CHECK_EQ(normal_zone.free_pages, 4 * TOP_PAGES - (2 * TOP_PAGES - 1));
+	CHECK_EQ(nr_free_pages(), 4 * TOP_PAGES - (2 * TOP_PAGES - 1));
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		if (blocks[o].page)
 			__free_pages(blocks[o].page, o);
@@ -315,7 +342,7 @@ static void split_puts_buddies_on_lower_lists(void)
 	arena_setup(TOP_PAGES);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		before[o] = normal_zone.free_area[o].nr_free;
-	page = alloc_page(GFP_KERNEL);
+	page = zone_alloc(&normal_zone, 0);	/* the buddy level, without the pcp list */
 	CHECK(page);
 	if (!page)
 		goto out;
@@ -335,7 +362,7 @@ static void split_puts_buddies_on_lower_lists(void)
 
 		CHECK(invariants_hold(&b, 1));
 	}
-	__free_page(page);
+	zone_free(&normal_zone, page, 0);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		CHECK_EQ(normal_zone.free_area[o].nr_free, before[o]);
 	CHECK(fully_merged());
@@ -367,6 +394,7 @@ static void freeing_merges_back_completely(void)
 		CHECK_EQ(zone_free(&normal_zone, blocks[i].page, blocks[i].order), 0);
 	for (unsigned int i = (n - 1) & ~1u; i < n; i -= 2)
 		CHECK_EQ(zone_free(&normal_zone, blocks[i].page, blocks[i].order), 0);
+	drain_pcp(&normal_zone);	/* order-0 allocations filled the pcp list */
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		CHECK_EQ(normal_zone.free_area[o].nr_free, before[o]);
 	CHECK(fully_merged());
@@ -424,6 +452,7 @@ static void random_workload_keeps_invariants(void)
 		CHECK_EQ(zone_free(&normal_zone, blocks[n].page, blocks[n].order), 0);
 	}
 	CHECK(invariants_hold(NULL, 0));
+	drain_pcp(&normal_zone);
 	CHECK_EQ(normal_zone.free_pages, 3000);
 	CHECK_EQ(normal_zone.free_area[TOP_ORDER].nr_free, 2);
 	CHECK(!htest_log_has("BUG"));
@@ -469,13 +498,15 @@ static void exhaustion_warns_and_recovers(void)
 	/* Free every other page first: nothing can merge yet. */
 	for (unsigned long i = 0; i < count; i += 2)
 		__free_page(pages[i]);
+	drain_pcp(&normal_zone);
 	CHECK_EQ(normal_zone.free_area[0].nr_free, (count + 1) / 2);
 	CHECK(!alloc_pages(GFP_KERNEL, 1));
 	CHECK(htest_log_has("largest free order 0"));
 	for (unsigned long i = 1; i < count; i += 2)
 		__free_page(pages[i]);
-	CHECK_EQ(normal_zone.free_pages, nr);
+	CHECK_EQ(nr_free_pages(), nr);
 	CHECK(invariants_hold(NULL, 0));
+	drain_pcp(&normal_zone);
 	CHECK_EQ(normal_zone.free_area[TOP_ORDER].nr_free, 2);
 	CHECK(!htest_log_has("BUG"));
 	free(pages);
@@ -699,7 +730,7 @@ static void address_interface_round_trips(void)
 	for (unsigned long i = 0; zaddr && i < PAGE_SIZE; i++)
 		zero &= p[i] == 0;
 	CHECK(zero);
-	CHECK_EQ(normal_zone.free_pages, TOP_PAGES - 1);
+	CHECK_EQ(nr_free_pages(), TOP_PAGES - 1);
 	free_page(zaddr);
 
 	addr = __get_free_page(GFP_ATOMIC);
@@ -771,6 +802,88 @@ static void show_buddyinfo_prints_counts_per_order(void)
 	mm_arena_exit();
 }
 
+/* ---- the per-CPU page list ------------------------------------------- */
+
+/* An order-0 free goes to the pcp list: no merging, and the next alloc reuses it. */
+static void order0_free_and_alloc_skip_the_buddy_lists(void)
+{
+	unsigned long lists[MAX_ORDER];
+	struct page *page, *again;
+
+	arena_setup(TOP_PAGES);
+	page = alloc_page(GFP_KERNEL);
+	CHECK(page);
+	CHECK_EQ(normal_zone.pcp.count, PCP_BATCH - 1);	/* refilled by one batch */
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		lists[o] = normal_zone.free_area[o].nr_free;
+	__free_page(page);
+	CHECK_EQ(normal_zone.pcp.count, PCP_BATCH);
+	CHECK_EQ(page->flags, PG_pcp);
+	again = alloc_page(GFP_KERNEL);
+	CHECK(again == page);	/* last in, first out: cache-warm */
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		CHECK_EQ(normal_zone.free_area[o].nr_free, lists[o]);
+	__free_page(again);
+	CHECK_EQ(nr_free_pages(), TOP_PAGES);
+	CHECK(fully_merged());
+	mm_arena_exit();
+}
+
+/* Above high, a batch goes back to the buddy lists: the list stays bounded. */
+static void pcp_list_is_bounded_by_high(void)
+{
+	enum { N = PCP_HIGH + 3 * PCP_BATCH };
+	struct block blocks[N];
+
+	arena_setup(TOP_PAGES);
+	for (int i = 0; i < N; i++)
+		blocks[i] = (struct block){ alloc_page(GFP_KERNEL), 0 };
+	for (int i = 0; i < N; i++) {
+		__free_page(blocks[i].page);
+		CHECK(normal_zone.pcp.count <= PCP_HIGH);
+		CHECK(invariants_hold(blocks + i + 1, N - i - 1));
+	}
+	CHECK(normal_zone.pcp.count > PCP_HIGH - PCP_BATCH);
+	CHECK_EQ(nr_free_pages(), TOP_PAGES);
+	mm_arena_exit();
+}
+
+static void double_free_onto_pcp_list_is_detected(void)
+{
+	struct page *page;
+	unsigned int count;
+
+	arena_setup(TOP_PAGES);
+	page = alloc_page(GFP_KERNEL);
+	__free_page(page);
+	count = normal_zone.pcp.count;
+	__free_page(page);
+	CHECK(htest_log_has("double free"));
+	CHECK_EQ(normal_zone.pcp.count, count);
+	CHECK_EQ(zone_free(&normal_zone, page, 0), -EINVAL);	/* at the buddy level too */
+	CHECK(invariants_hold(NULL, 0));
+	mm_arena_exit();
+}
+
+/* Pages parked on the pcp list are drained when a large block is needed. */
+static void large_alloc_drains_the_pcp_list(void)
+{
+	struct page *page;
+
+	arena_setup(TOP_PAGES);	/* exactly one order-10 block */
+	__free_page(alloc_page(GFP_KERNEL));
+	CHECK(normal_zone.pcp.count > 0);
+	CHECK_EQ(normal_zone.free_area[TOP_ORDER].nr_free, 0);
+	page = alloc_pages(GFP_KERNEL, TOP_ORDER);
+	CHECK(page);
+	CHECK_EQ(normal_zone.pcp.count, 0);
+	CHECK(!htest_log_has("allocation failure"));
+	if (page)
+		__free_pages(page, TOP_ORDER);
+	CHECK(fully_merged());
+	mm_arena_exit();
+}
+
 HTEST_MAIN(TEST(aligned_arena_is_all_top_order_blocks),
 	   TEST(unaligned_range_is_split_into_aligned_blocks),
 	   TEST(odd_sized_range_is_fully_accounted),
@@ -790,4 +903,8 @@ HTEST_MAIN(TEST(aligned_arena_is_all_top_order_blocks),
 	   TEST(address_interface_round_trips),
 	   TEST(get_order_rounds_up_to_blocks),
 	   TEST(get_order_of_huge_size_terminates),
-	   TEST(show_buddyinfo_prints_counts_per_order))
+	   TEST(show_buddyinfo_prints_counts_per_order),
+	   TEST(order0_free_and_alloc_skip_the_buddy_lists),
+	   TEST(pcp_list_is_bounded_by_high),
+	   TEST(double_free_onto_pcp_list_is_detected),
+	   TEST(large_alloc_drains_the_pcp_list))

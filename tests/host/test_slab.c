@@ -36,7 +36,7 @@ static void slab_teardown(void)
 static unsigned long settled_free_pages(void)
 {
 	kmem_cache_shrink_all();
-	return normal_zone.free_pages;
+	return nr_free_pages();
 }
 
 /* The pattern of object number seed: differs between objects and bytes. */
@@ -442,11 +442,11 @@ static void large_kmalloc_comes_from_page_allocator(void)
 		CHECK(!(page->flags & PG_slab));
 		CHECK(page->flags & PG_head);
 		CHECK_EQ(page->order, order);
-		CHECK_EQ(normal_zone.free_pages, base - (1UL << order));
+		CHECK_EQ(nr_free_pages(), base - (1UL << order));
 		fill(p, sizes[i], i);
 		CHECK(holds(p, sizes[i], i));
 		kfree(p);
-		CHECK_EQ(normal_zone.free_pages, base);
+		CHECK_EQ(nr_free_pages(), base);
 	}
 	CHECK(!htest_log_has("BUG"));
 	CHECK(!kmalloc((4 << 20) + 1, GFP_KERNEL));
@@ -454,7 +454,7 @@ static void large_kmalloc_comes_from_page_allocator(void)
 	htest_log_clear();
 	CHECK(!kmalloc(64 << 20, GFP_KERNEL | __GFP_NOWARN));
 	CHECK_STR(htest_log(), "");
-	CHECK_EQ(normal_zone.free_pages, base);
+	CHECK_EQ(nr_free_pages(), base);
 	slab_teardown();
 }
 
@@ -466,7 +466,7 @@ static void kmalloc_zero_returns_null(void)
 	base = settled_free_pages();
 	CHECK(!kmalloc(0, GFP_KERNEL));
 	CHECK(!kzalloc(0, GFP_KERNEL));
-	CHECK_EQ(normal_zone.free_pages, base);
+	CHECK_EQ(nr_free_pages(), base);
 	slab_teardown();
 }
 
@@ -501,7 +501,7 @@ static void kfree_null_is_ignored(void)
 	base = settled_free_pages();
 	kfree(NULL);
 	CHECK_STR(htest_log(), "");
-	CHECK_EQ(normal_zone.free_pages, base);
+	CHECK_EQ(nr_free_pages(), base);
 	slab_teardown();
 }
 
@@ -528,7 +528,7 @@ static void kfree_of_foreign_pointer_is_reported_and_ignored(void)
 	fill(large, 300000, 2);
 	s = cache_of(small);
 	active = s->active_objs;
-	free_before = normal_zone.free_pages;
+	free_before = nr_free_pages();
 
 	kfree(small + 1);
 	CHECK(htest_log_has("not an object"));
@@ -557,7 +557,7 @@ static void kfree_of_foreign_pointer_is_reported_and_ignored(void)
 	CHECK(virt_to_page(free_mem)->flags & PG_buddy);
 	kfree(free_mem);
 	CHECK(htest_log_has("not memory from kmalloc"));
-	CHECK_EQ(normal_zone.free_pages, free_before);
+	CHECK_EQ(nr_free_pages(), free_before);
 	CHECK_EQ(s->active_objs, active);
 
 	/* An object of another cache, given to kmem_cache_free. */
@@ -917,7 +917,7 @@ static void shrink_and_destroy_return_every_page(void)
 		for (unsigned int k = 0; k < K; k++)
 			if (caches[k])
 				objs[i * K + k] = kmem_cache_alloc(caches[k], GFP_KERNEL);
-	CHECK(normal_zone.free_pages < base);
+	CHECK(nr_free_pages() < base);
 	/* Free with a stride coprime to K * N: a scrambled order. */
 	for (unsigned long j = 0, i = 0; j < K * N; j++, i = (i + 337) % (K * N)) {
 		unsigned int k = i % K;
@@ -1028,7 +1028,7 @@ static void exhaustion_returns_null_and_recovers(void)
 	while (n <= PAGES && (objs[n] = kmalloc(4096, GFP_KERNEL)))
 		n++;
 	CHECK_EQ(n, base);	/* one page each, until none is left */
-	CHECK_EQ(normal_zone.free_pages, 0);
+	CHECK_EQ(nr_free_pages(), 0);
 	CHECK(htest_log_has("allocation failure: order 0"));
 	htest_log_clear();
 	CHECK(!kmalloc(100, GFP_KERNEL));
