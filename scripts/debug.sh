@@ -6,8 +6,10 @@
 #   scripts/debug.sh ELF BIN     environment: GDBPORT (default 1234),
 #                                BREAK (a function to stop at), MEM, SMP, ...
 #
-# The kernel runs at its physical (link) address for now, so the ELF's
-# symbols are right from the first instruction.
+# The kernel is linked at 0x80010000 but its first instructions (boot/head.S
+# up to "MMU on") run at the physical load address 0x60010000: the ELF's
+# symbols are also loaded a second time, shifted by PHYS_OFFSET -
+# PAGE_OFFSET, so both halves of the boot have names and source lines.
 set -e
 elf=$1
 bin=$2
@@ -19,7 +21,8 @@ qemu=$!
 trap 'kill $qemu 2>/dev/null || true' EXIT INT TERM
 
 echo "debug: QEMU waiting on port $port; console in $log" >&2
-set -- -q -ex "target remote 127.0.0.1:$port"
+set -- -q -ex "target remote 127.0.0.1:$port" \
+	-ex "set confirm off" -ex "add-symbol-file $elf -o -0x20000000" -ex "set confirm on"
 if [ -n "$BREAK" ]; then
 	set -- "$@" -ex "break $BREAK" -ex continue
 fi
