@@ -8,7 +8,16 @@
  * A slab's bookkeeping lives in the struct page of its first page
  * (freelist, inuse, slab_list); every page of a slab is PG_slab and points
  * at its cache, so kfree() finds the cache from any object address. Free
- * objects are chained through a free pointer stored in the slot.
+ * objects are chained through a free pointer stored in the slot. A cache
+ * keeps its slabs on three lists: partial (some objects free), full, and
+ * free (all objects free, at most one kept; the rest go back to the page
+ * allocator). The slab being allocated from stays on partial even when it
+ * empties, so an alloc/free loop never moves it between lists.
+ *
+ * The fast paths check what is cheap: the object belongs to this cache,
+ * starts a slot, and is not the object freed last. With SLAB_DEBUG a free
+ * is also checked against the slab's whole free list, and red zones and
+ * poison catch overflows and use after free.
  *
  *   slab (2^order pages): | slot | slot | slot | ... | unused |
  *   slot (debug):         | red zone | object | red zone | free ptr |
@@ -88,6 +97,7 @@ static void init_cache(struct kmem_cache *s, const char *name, unsigned int size
 	s->ctor = ctor;
 	INIT_LIST_HEAD(&s->partial);
 	INIT_LIST_HEAD(&s->full);
+	INIT_LIST_HEAD(&s->free);
 	calculate_layout(s);
 	list_add_tail(&s->list, &slab_caches);
 }
@@ -171,21 +181,6 @@ static void check_freed_object(const struct kmem_cache *s, void *obj)
 	poison(s, obj);
 }
 
-/*
- * Is obj already free? Debug caches walk the slab's whole free list;
- * others check only the most recently freed object, which is cheap and
- * catches the common "free twice in a row".
- */
-static bool already_free(const struct kmem_cache *s, const struct page *slab, void *obj)
-{
-	if (!(s->flags & SLAB_DEBUG))
-		return obj == slab->freelist;
-	for (void *p = slab->freelist; p; p = *freeptr(s, p))
-		if (p == obj)
-			return true;
-	return false;
-}
-
 /* ---- slabs --------------------------------------------------------------- */
 
 static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
@@ -227,28 +222,19 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	__free_pages(page, s->order);
 }
 
-/*
- * The slab holding obj (whose page is page), or NULL (reported) if obj is
- * not an object of s.
- */
-static struct page *obj_to_slab(struct kmem_cache *s, struct page *page, const void *obj)
+/* The first page of the slab that page (a PG_slab page of s) belongs to. */
+static struct page *slab_head(const struct kmem_cache *s, struct page *page)
 {
-	unsigned long pfn = page_to_pfn(page);
-	struct page *slab;
-	size_t off;
+	return s->order ? pfn_to_page(page_to_pfn(page) & ~((1UL << s->order) - 1)) : page;
+}
 
-	if (!(page->flags & PG_slab) || page->slab_cache != s)
-		goto bad;
-	slab = s->order ? pfn_to_page(pfn & ~((1UL << s->order) - 1)) : page;
-	off = (const char *)obj - s->red_left - (const char *)page_address(slab);
-	if (s->size_shift ? (off & (s->size - 1)) || (off >> s->size_shift) >= s->objects
-			  : off % s->size || off / s->size >= s->objects)
-		goto bad;
-	return slab;
-bad:
-	pr_err("BUG %s: free of %p, which is not an object of this cache\n",
-	       s->name, obj);
-	return NULL;
+/* Is obj exactly the start of an object slot of slab? (A shift and a mask for kmalloc.) */
+static bool on_slot_grid(const struct kmem_cache *s, struct page *slab, const void *obj)
+{
+	size_t off = (const char *)obj - s->red_left - (const char *)page_address(slab);
+
+	return s->size_shift ? !(off & (s->size - 1)) && (off >> s->size_shift) < s->objects
+			     : !(off % s->size) && off / s->size < s->objects;
 }
 
 /* ---- the interface -------------------------------------------------------- */
@@ -277,6 +263,23 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	return s;
 }
 
+/* The slow path: put the kept free slab or a new one on the partial list. */
+static __attribute__((noinline)) struct page *refill_partial(struct kmem_cache *s, gfp_t gfp)
+{
+	struct page *slab;
+
+	if (!list_empty(&s->free)) {
+		slab = list_first_entry(&s->free, struct page, slab_list);
+	} else {
+		slab = new_slab(s, gfp);
+		if (!slab)
+			return NULL;
+		list_add(&slab->slab_list, &s->free);
+	}
+	list_move(&slab->slab_list, &s->partial);
+	return slab;
+}
+
 /*
  * kmem_cache_alloc - one object, or NULL (with the page allocator's
  * warning) when memory is exhausted. Context: any.
@@ -286,54 +289,82 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	struct page *slab;
 	void *obj;
 
-	if (!list_empty(&s->partial)) {
-		slab = list_first_entry(&s->partial, struct page, slab_list);
-	} else {
-		slab = new_slab(s, gfp);
+	if (unlikely(list_empty(&s->partial))) {
+		slab = refill_partial(s, gfp);
 		if (!slab)
 			return NULL;
-		list_add(&slab->slab_list, &s->partial);
-		s->nr_empty++;
+	} else {
+		slab = list_first_entry(&s->partial, struct page, slab_list);
 	}
 	obj = slab->freelist;
 	slab->freelist = *freeptr(s, obj);
-	if (slab->inuse++ == 0)
-		s->nr_empty--;
-	if (slab->inuse == s->objects)
+	if (unlikely(++slab->inuse == s->objects))
 		list_move(&slab->slab_list, &s->full);
 	s->active_objs++;
-	if (s->flags & SLAB_DEBUG)
+	if (unlikely(s->flags & SLAB_DEBUG))
 		check_free_object(s, obj);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
 	return obj;
 }
 
-/* Free obj, which lies in page, to s (see kmem_cache_free). */
-static void slab_free(struct kmem_cache *s, struct page *page, void *obj)
+/* Debug: the full double-free and red-zone checks of a free. */
+static __attribute__((noinline)) bool debug_free_ok(struct kmem_cache *s, struct page *slab, void *obj)
 {
-	struct page *slab = obj_to_slab(s, page, obj);
+	for (void *p = slab->freelist; p; p = *freeptr(s, p)) {
+		if (p == obj) {
+			slab_bug(s, obj, "double free", NULL, 0);
+			return false;
+		}
+	}
+	check_freed_object(s, obj);
+	return true;
+}
 
-	if (!slab)
+/* Is slab the only one on the partial list (the one being allocated from)? */
+static bool only_partial(const struct kmem_cache *s, const struct page *slab)
+{
+	return s->partial.next == &slab->slab_list && slab->slab_list.next == &s->partial;
+}
+
+/* An empty slab that is not the only partial one: keep it as the free one, or free it. */
+static __attribute__((noinline)) void slab_emptied(struct kmem_cache *s, struct page *slab)
+{
+	if (list_empty(&s->free))
+		list_move(&slab->slab_list, &s->free);
+	else
+		discard_slab(s, slab);
+}
+
+/* Free obj, which lies in page, to s (see kmem_cache_free). */
+static inline __attribute__((always_inline)) void slab_free(struct kmem_cache *s, struct page *page, void *obj)
+{
+	struct page *slab;
+
+	if (unlikely(!(page->flags & PG_slab) || page->slab_cache != s)) {
+		pr_err("BUG %s: free of %p, which is not an object of this cache\n",
+		       s->name, obj);
 		return;
-	if (already_free(s, slab, obj)) {
+	}
+	slab = slab_head(s, page);
+	if (unlikely(!on_slot_grid(s, slab, obj))) {
+		slab_bug(s, obj, "free of a pointer that is not an object", NULL, 0);
+		return;
+	}
+	if (unlikely(s->flags & SLAB_DEBUG)) {
+		if (!debug_free_ok(s, slab, obj))
+			return;
+	} else if (unlikely(obj == slab->freelist)) {
 		slab_bug(s, obj, "double free", NULL, 0);
 		return;
 	}
-	if (s->flags & SLAB_DEBUG)
-		check_freed_object(s, obj);
 	*freeptr(s, obj) = slab->freelist;
 	slab->freelist = obj;
 	s->active_objs--;
 	if (slab->inuse-- == s->objects)
 		list_move(&slab->slab_list, &s->partial);
-	if (slab->inuse)
-		return;
-	/* Keep one empty slab for the next allocation; give the rest back. */
-	if (s->nr_empty)
-		discard_slab(s, slab);
-	else
-		s->nr_empty++;
+	if (unlikely(!slab->inuse) && !only_partial(s, slab))
+		slab_emptied(s, slab);
 }
 
 /*
@@ -349,17 +380,20 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	slab_free(s, virt_to_page(obj), obj);
 }
 
-/* kmem_cache_shrink - free the cache's empty slab; returns pages freed. */
+/* kmem_cache_shrink - free every slab with no object in use; returns pages freed. */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
 	struct page *slab, *next;
 	int pages = 0;
 
 	list_for_each_entry_safe(slab, next, &s->partial, slab_list) {
-		if (slab->inuse)
-			continue;
+		if (!slab->inuse) {
+			discard_slab(s, slab);
+			pages += 1 << s->order;
+		}
+	}
+	list_for_each_entry_safe(slab, next, &s->free, slab_list) {
 		discard_slab(s, slab);
-		s->nr_empty--;
 		pages += 1 << s->order;
 	}
 	return pages;

@@ -41,9 +41,9 @@ struct kmem_cache {
 	unsigned int flags;
 	void (*ctor)(void *obj);
 	unsigned int size_shift;	/* log2(size) if a power of two, else 0 */
-	struct list_head partial;	/* slabs with a free object (nr_empty of them all free) */
+	struct list_head partial;	/* slabs with free and used objects */
 	struct list_head full;		/* slabs with no free object */
-	unsigned int nr_empty;		/* at most one all-free slab is kept */
+	struct list_head free;		/* slabs with no used object: at most one */
 	unsigned long nr_slabs;
 	unsigned long active_objs;
 	struct list_head list;		/* on slab_caches */
