@@ -19,6 +19,15 @@ APPEND ?=
 INITRD ?=
 export MEM SMP APPEND INITRD
 
+# "make V=1" shows whole command lines; by default one short line per step.
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
+
 ARCH_FLAGS := -march=armv7-a -mtune=cortex-a9 -marm -mfloat-abi=soft
 WARN_FLAGS := -Wall -Wextra -Wno-unused-parameter -Werror
 CFLAGS  := $(ARCH_FLAGS) $(WARN_FLAGS) -std=gnu11 -O2 -g -ffreestanding \
@@ -47,18 +56,22 @@ setup:
 	@scripts/setup.sh
 
 $(BUILD)/armlet.elf: $(KERNEL_OBJS) linker.ld
-	$(CC) $(CFLAGS) $(LDFLAGS) -T linker.ld -o $@ $(KERNEL_OBJS) -lgcc
+	$(quiet) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -T linker.ld -o $@ $(KERNEL_OBJS) -lgcc
 
 $(BUILD)/armlet.bin: $(BUILD)/armlet.elf
-	$(OBJCOPY) -O binary $< $@
+	$(quiet) OBJCOPY $@
+	$(Q)$(OBJCOPY) -O binary $< $@
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(quiet) CC $<
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(ASFLAGS) -c -o $@ $<
+	$(quiet) AS $<
+	$(Q)$(CC) $(ASFLAGS) -c -o $@ $<
 
 run: all
 	@scripts/qemu.sh $(BUILD)/armlet.bin

@@ -28,4 +28,5 @@ host-tests: $(HOST_BINS)
 $(BUILD)/host/test_%: tests/host/test_%.c $(HOST_COMMON) $$(HOST_DEPS_$$*) \
 		$(wildcard include/*/*.h tests/host/*.h tests/host/asm/*.h) tests/host/host.mk
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_DEPS_$*)
+	$(quiet) HOSTCC $@
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(HOST_COMMON) $(HOST_DEPS_$*)
