@@ -60,8 +60,43 @@ vector_und:		exc_entry EXC_UNDEF, 4
 vector_pabt:		exc_entry EXC_PABT, 4
 vector_dabt:		exc_entry EXC_DABT, 8
 vector_reserved:	exc_entry EXC_RESERVED, 0
-vector_irq:		exc_entry EXC_IRQ, 4
 vector_fiq:		exc_entry EXC_FIQ, 4
+
+/*
+ * IRQ. Unlike the exceptions above, an interrupt is handled in SVC mode on
+ * the interrupted kernel stack (Linux: __irq_svc), so that its handlers
+ * and the softirqs after it can run with IRQs enabled again. The IRQ-mode
+ * stack only holds r0, the return address and SPSR for the switch; the
+ * full struct pt_regs is built on the SVC stack, in Linux's layout:
+ *
+ *   sp+0  r0 ... r12 | sp | lr | pc | cpsr | orig_r0   (S_FRAME_SIZE)
+ *
+ * and "ldmia sp, {r0-pc}^" restores everything, cpsr from spsr, at once.
+ * Interrupts from user mode come with the user-space issue.
+ */
+vector_irq:
+	sub	lr, lr, #4		@ the interrupted instruction
+	str	r0, [sp, #-12]		@ scratch below the IRQ stack's top:
+	str	lr, [sp, #-8]		@ r0, pc ...
+	mrs	lr, spsr
+	str	lr, [sp, #-4]		@ ... and the interrupted cpsr
+	sub	r0, sp, #12
+	msr	cpsr_c, #(SVC_MODE | PSR_I_BIT | PSR_F_BIT)
+	sub	sp, sp, #S_FRAME_SIZE
+	stmib	sp, {r1-r12}
+	ldmia	r0, {r3-r5}		@ r3 = r0, r4 = pc, r5 = cpsr
+	add	r2, sp, #S_FRAME_SIZE	@ the interrupted sp
+	mvn	r6, #0			@ orig_r0: not a syscall
+	str	r3, [sp]
+	add	r0, sp, #S_SP
+	stmia	r0, {r2, lr}		@ sp, lr (SVC's lr is untouched by the IRQ)
+	add	r0, sp, #S_PC
+	stmia	r0, {r4-r6}		@ pc, cpsr, orig_r0
+	mov	r0, sp
+	bl	do_IRQ
+	ldr	r1, [sp, #S_PSR]
+	msr	spsr_cxsf, r1
+	ldmia	sp, {r0-pc}^		@ back to the interrupted code
 
 /*
  * SVC from a privileged mode. One case is expected: "svc 0x123456" is the

@@ -8,7 +8,10 @@
  * registers: write the function to SYS_CFGCTRL with the start bit set
  * (Motherboard Express uATX TRM, ARM DUI 0447, 4.3 "System configuration").
  */
+#include <armlet/kernel.h>
+#include <armlet/time.h>
 #include <armlet/vmalloc.h>
+#include <drivers/irqchip.h>
 #include <asm/io.h>
 #include <asm/mach.h>
 #include <asm/memory.h>
@@ -33,6 +36,19 @@ static void v2m_cfg_write(u32 function)
 	writel(0, sysregs + SYS_CFGDATA);
 	writel(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(function),
 	       sysregs + SYS_CFGCTRL);
+}
+
+static void v2m_init_irq(void)
+{
+	if (gic_init(VEXPRESS_GIC_DIST_BASE, VEXPRESS_GIC_CPU_BASE))
+		panic("cannot set up the GIC");
+}
+
+static void v2m_init_time(void)
+{
+	if (arm_global_timer_init(VEXPRESS_GTIMER_BASE, VEXPRESS_PERIPHCLK_HZ) ||
+	    twd_local_timer_init(VEXPRESS_PTIMER_BASE, VEXPRESS_IRQ_PTIMER, VEXPRESS_PERIPHCLK_HZ))
+		panic("cannot set up the timers");
 }
 
 static void v2m_init(void)
@@ -62,6 +78,8 @@ MACHINE_START(VEXPRESS, "ARM Versatile Express (CoreTile A9x4)")
 	.ram_default	= VEXPRESS_RAM_DEFAULT,
 	.atag_offset	= VEXPRESS_ATAG_OFFSET,
 	.kernel_phys	= VEXPRESS_RAM_BASE + VEXPRESS_KERNEL_OFFSET,
+	.init_irq	= v2m_init_irq,
+	.init_time	= v2m_init_time,
 	.init_machine	= v2m_init,
 	.power_off	= v2m_power_off,
 	.restart	= v2m_restart,

@@ -10,7 +10,9 @@
 #include <armlet/console.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
+#include <armlet/irq.h>
 #include <armlet/mm.h>
+#include <armlet/time.h>
 #include <armlet/slab.h>
 #include <armlet/vmalloc.h>
 #include <armlet/params.h>
@@ -92,6 +94,19 @@ static void cmd_vmallocinfo(int argc, char **argv)
 	show_all(show_vmallocinfo);
 }
 
+static void cmd_interrupts(int argc, char **argv)
+{
+	show_all(show_interrupts);
+}
+
+static void cmd_uptime(int argc, char **argv)
+{
+	u64 ns = ktime_get_ns();
+
+	console_printf("up %llu.%06llu s, %llu ticks at HZ=%u\n", ns / NSEC_PER_SEC,
+		       ns % NSEC_PER_SEC / 1000, get_jiffies_64(), HZ);
+}
+
 static void cmd_poweroff(int argc, char **argv)
 {
 	machine_power_off();
@@ -112,6 +127,8 @@ static const struct kmon_cmd commands[] = {
 	{ "buddyinfo", "free blocks per order (like /proc/buddyinfo)", cmd_buddyinfo },
 	{ "slabinfo", "slab caches (like /proc/slabinfo)", cmd_slabinfo },
 	{ "vmallocinfo", "vmalloc and ioremap areas", cmd_vmallocinfo },
+	{ "interrupts", "interrupt counts (like /proc/interrupts)", cmd_interrupts },
+	{ "uptime", "time since boot and ticks", cmd_uptime },
 	{ "poweroff", "switch the machine off (QEMU exits)", cmd_poweroff },
 	{ "reboot", "restart the machine", cmd_reboot },
 };
@@ -119,7 +136,7 @@ static const struct kmon_cmd commands[] = {
 static void cmd_help(int argc, char **argv)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-		console_printf("  %-10s %s\n", commands[i].name, commands[i].help);
+		console_printf("  %-12s %s\n", commands[i].name, commands[i].help);
 }
 
 /* Read one line with echo and backspace; returns its length. */

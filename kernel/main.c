@@ -4,13 +4,18 @@
  * like a table of contents: one step per line, in dependency order.
  * Linux counterpart: init/main.c.
  *
- * Context: boot, CPU 0 only, SVC mode, interrupts off, MMU on (head.S).
+ * Context: boot, CPU 0 only, SVC mode, MMU on (head.S); interrupts off
+ * until the tick is set up, on after.
  */
 #include <armlet/console.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
 #include <armlet/params.h>
+#include <armlet/irq.h>
+#include <armlet/irqflags.h>
 #include <armlet/printk.h>
+#include <armlet/softirq.h>
+#include <armlet/timer.h>
 #include <armlet/semihost.h>
 #include <armlet/string.h>
 #include <armlet/slab.h>
@@ -55,6 +60,12 @@ void start_kernel(void)
 	show_boot_params();		/* RAM, initrd and command line found */
 	mm_init();			/* page, slab and vmalloc allocators */
 	console_remap();		/* the console through ioremap() */
+	init_IRQ();			/* interrupt descriptors */
+	machine_desc->init_irq();	/* the interrupt controller (GIC) */
+	softirq_init();			/* softirqs and tasklets */
+	init_timers();			/* kernel timers on TIMER_SOFTIRQ */
+	machine_desc->init_time();	/* the tick and the clock source */
+	local_irq_enable();		/* interrupts from here on */
 	if (machine_desc->init_machine)
 		machine_desc->init_machine();	/* board devices */
 	parse_cmdline(false);		/* __setup(): everything else */

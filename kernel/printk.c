@@ -3,16 +3,21 @@
  * printk: format a message, store it in the log ring, and show it on the
  * consoles if it is urgent enough. Linux counterpart: kernel/printk/printk.c.
  *
- * Context: any. Armlet runs one CPU with interrupts off until the interrupts
- * issue, which adds the lock that printk will need. Each message is
- * formatted on the caller's stack, so an oops inside printk can still print.
+ * Context: any. Each message is formatted on the caller's stack; storing it
+ * and writing it out happen under printk_lock with IRQs off, so lines from
+ * a handler and the code it interrupted do not mix. During an oops the lock
+ * is only tried: a CPU that died holding it must not silence the report.
  */
 #include <armlet/console.h>
 #include <armlet/kernel.h>
 #include <armlet/log_ring.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
+#include <armlet/irqflags.h>
+#include <armlet/workqueue.h>
 #include <armlet/string.h>
+#include <asm/spinlock.h>
+#include <asm/traps.h>
 
 #define LOG_BUF_SIZE	(64 * 1024)	/* power of two, see log_ring.h */
 
@@ -89,16 +94,26 @@ static int take_level(const char **fmt)
 	return level == 'c' ? last_level : level;
 }
 
+static arch_spinlock_t printk_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+
 /* Store one message in the log ring and, if urgent enough or forced, show it. */
 static int log_and_emit(int level, bool force, const char *fmt, va_list args)
 {
 	char line[LOG_LINE_MAX];
 	int len = min(vsnprintf(line, sizeof(line), fmt, args), (int)sizeof(line) - 1);
+	unsigned long flags;
+	bool locked;
 
+	local_irq_save(flags);
+	locked = oops_in_progress ? arch_spin_trylock(&printk_lock) :
+				    (arch_spin_lock(&printk_lock), true);
 	last_level = level;
 	log_ring_store(ring(), level, line, len);
 	if (force || level < console_loglevel)
 		console_emit(line, len);
+	if (locked)
+		arch_spin_unlock(&printk_lock);
+	local_irq_restore(flags);
 	return len;
 }
 
@@ -149,6 +164,11 @@ void dmesg_print(void)
 	}
 }
 
+/*
+ * console_getc - wait for a byte. Between polls the CPU runs deferred work
+ * and sleeps until the next interrupt (at worst the next tick), so an idle
+ * prompt does not spin. Context: process, IRQs on.
+ */
 int console_getc(void)
 {
 	for (;;) {
@@ -158,6 +178,9 @@ int console_getc(void)
 			if (c >= 0)
 				return c;
 		}
+		run_pending_work();
+		if (!irqs_disabled())
+			arch_cpu_idle();
 	}
 }
 

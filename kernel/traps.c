@@ -75,6 +75,7 @@ static u32 show_cause(const struct pt_regs *regs, int kind)
 	case EXC_DABT:
 		fsr = read_dfsr();
 		pr_emerg("Unable to handle kernel %s at virtual address %08x when %s\n",
+			 fsr_fs(fsr) == FSR_FS_ALIGNMENT ? "unaligned access" :
 			 read_dfar() < PAGE_SIZE ? "NULL pointer dereference" : "paging request",
 			 read_dfar(), fsr & FSR_WNR ? "writing" : "reading");
 		pr_emerg("DFSR %08x: %s%s\n", fsr, fsr_describe(fsr),

@@ -19,4 +19,8 @@
 /* Compiler barrier: stops the compiler, not the CPU, from reordering. */
 #define barrier()	__asm__ __volatile__("" ::: "memory")
 
+/* One access, exactly as written: not merged, split, cached or invented. */
+#define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, val)	(*(volatile __typeof__(x) *)&(x) = (val))
+
 #endif /* ARMLET_COMPILER_H */

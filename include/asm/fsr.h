@@ -15,7 +15,8 @@
 #define FSR_EXT		(1 << 12)	/* external abort type */
 #define FSR_LPAE	(1 << 9)	/* long-descriptor format */
 
-#define FSR_FS_DEBUG	0x02		/* FS[4:0] of a debug event (BKPT) */
+#define FSR_FS_ALIGNMENT	0x01	/* FS[4:0] of an alignment fault */
+#define FSR_FS_DEBUG		0x02	/* FS[4:0] of a debug event (BKPT) */
 
 /* FS[4:0] as one number. */
 static inline unsigned int fsr_fs(u32 fsr)

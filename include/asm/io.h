@@ -10,10 +10,7 @@
 #define ASM_IO_H
 
 #include <armlet/types.h>
-
-#define dsb(opt)	__asm__ __volatile__("dsb " #opt : : : "memory")
-#define dmb(opt)	__asm__ __volatile__("dmb " #opt : : : "memory")
-#define isb()		__asm__ __volatile__("isb" : : : "memory")
+#include <asm/barrier.h>
 
 static inline u32 readl_relaxed(uintptr_t addr)
 {

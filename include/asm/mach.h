@@ -21,6 +21,8 @@ struct machine_desc {
 	u32 atag_offset;		/* usual ATAG list offset from ram_base */
 	phys_addr_t kernel_phys;	/* where the boot loader puts us */
 	void (*init_early)(void);	/* board set-up before the console */
+	void (*init_irq)(void);		/* the interrupt controller */
+	void (*init_time)(void);	/* the tick and the clock source */
 	void (*init_machine)(void);	/* board set-up once memory management is up */
 	void (*power_off)(void);	/* switch the board off */
 	void (*restart)(void);		/* reset the board */

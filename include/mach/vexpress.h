@@ -61,5 +61,7 @@
 
 /* Clock feeding the motherboard UARTs (OSCCLK2) */
 #define VEXPRESS_UART_CLK_HZ	24000000
+/* PERIPHCLK, clocking the A9 private and global timers (as QEMU models it) */
+#define VEXPRESS_PERIPHCLK_HZ	100000000
 
 #endif /* MACH_VEXPRESS_H */

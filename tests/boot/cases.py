@@ -142,13 +142,13 @@ CASES = [
     dict(name="oops_data_abort", append="lkdtm=DATA_ABORT", exit=3,
          pc_in="lkdtm_data_abort",
          why="a kernel data abort prints a decoded oops, then panics",
-         expect=[r"Unable to handle kernel paging request at virtual address "
+         expect=[r"Unable to handle kernel unaligned access at virtual address "
                  r"[0-9a-f]{7}[13579bdf] when reading",
                  r"DFSR 00000001: alignment fault",
                  r"Internal error: Oops - data abort: 1 \[#1\] ARM",
                  r"^pc : \[<[0-9a-f]{8}>\]    lr : \[<[0-9a-f]{8}>\]    psr: [0-9a-f]{8}",
                  r"^r3 : [0-9a-f]{8}  r2 : [0-9a-f]{8}  r1 : [0-9a-f]{8}  r0 : ",
-                 r"^Flags: [nN][zZ][cC][vV]  IRQs off  FIQs off  Mode SVC_32  ISA ARM",
+                 r"^Flags: [nN][zZ][cC][vV]  IRQs o(n|ff)  FIQs o(n|ff)  Mode SVC_32  ISA ARM",
                  r"Kernel panic - not syncing: Fatal exception"]),
     dict(name="oops_undefined_instruction", append="lkdtm=UNDEFINED", exit=3,
          pc_in="lkdtm_undefined",
