@@ -21,6 +21,7 @@
  * the boot stack.
  */
 #include <armlet/init.h>
+#include <armlet/irqflags.h>
 #include <armlet/ktest.h>
 #include <armlet/mm.h>
 #include <armlet/params.h>
@@ -113,6 +114,23 @@ static bool pages_returned(unsigned long before, int number)
 	return after == before;
 }
 
+/*
+ * A case must leave the CPU as it found it: interrupts on, no lock held,
+ * bottom halves enabled. Anything else would fail the cases after it.
+ */
+static void check_context(struct ktest *t)
+{
+	if (preempt_count()) {
+		ktest_fail(t, __FILE__, __LINE__, "left preempt_count at 0x%x (a lock held?)",
+			   preempt_count());
+		__preempt_count[smp_processor_id()] = 0;
+	}
+	if (irqs_disabled()) {
+		ktest_fail(t, __FILE__, __LINE__, "left interrupts disabled");
+		local_irq_enable();
+	}
+}
+
 /* Run one suite as a KTAP subtest; returns its number of failed cases. */
 static int run_suite(const struct ktest_suite *s, int index)
 {
@@ -125,6 +143,7 @@ static int run_suite(const struct ktest_suite *s, int index)
 		struct ktest t = { .name = s->cases[i].name };
 
 		s->cases[i].run(&t);
+		check_context(&t);
 		printk_force("    %s %u %s\n", t.failures ? "not ok" : "ok",
 			     (unsigned int)i + 1, t.name);
 		failed += t.failures != 0;

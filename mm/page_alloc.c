@@ -15,9 +15,10 @@
  *   order 2 block: [ 0 1 2 3 ]  split -> [ 0 1 ] + [ 2 3 ]  ->  [0] + [1]
  *                                 buddies: 0<->1, 0-1<->2-3
  *
- * Context: any; one CPU with interrupts off for now (the interrupts issue
- * adds zone->lock). Pure code: also built on the host for
- * tests/host/test_page_alloc.c.
+ * Context: any. Locking: zone->lock, taken with IRQs off by the kernel-level
+ * functions (alloc_pages and friends), protects the free lists, the
+ * per-CPU list and the counts; the zone_* and pcp_* functions expect it
+ * held. Pure code: also built on the host for tests/host/test_page_alloc.c.
  */
 #define pr_fmt(fmt) "page_alloc: " fmt
 
@@ -58,6 +59,7 @@ void zone_init(struct zone *z, const char *name, unsigned long start_pfn,
 	       unsigned long nr_pages)
 {
 	memset(z, 0, sizeof(*z));
+	spin_lock_init(&z->lock);
 	z->name = name;
 	z->start_pfn = start_pfn;
 	z->spanned_pages = nr_pages;
@@ -279,12 +281,16 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct zone *z = &normal_zone;
-	struct page *page = order ? zone_alloc(z, order) : pcp_alloc(z);
+	unsigned long flags;
+	struct page *page;
 
+	spin_lock_irqsave(&z->lock, flags);
+	page = order ? zone_alloc(z, order) : pcp_alloc(z);
 	if (!page && z->pcp.count) {	/* the pages it holds may merge into one */
 		drain_pcp(z);
 		page = zone_alloc(z, order);
 	}
+	spin_unlock_irqrestore(&z->lock, flags);
 	if (!page) {
 		warn_alloc(gfp, order);
 		return NULL;
@@ -296,12 +302,16 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 void __free_pages(struct page *page, unsigned int order)
 {
+	unsigned long flags;
+
 	if (!page)
 		return;
+	spin_lock_irqsave(&normal_zone.lock, flags);
 	if (order)
 		zone_free(&normal_zone, page, order);
 	else
 		pcp_free(&normal_zone, page);
+	spin_unlock_irqrestore(&normal_zone.lock, flags);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

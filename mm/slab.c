@@ -22,8 +22,10 @@
  *   slab (2^order pages): | slot | slot | slot | ... | unused |
  *   slot (debug):         | red zone | object | red zone | free ptr |
  *
- * Context: any (kmem_cache_create/destroy: process context); one CPU with
- * interrupts off until the interrupts issue adds a per-cache lock.
+ * Context: any (kmem_cache_create/destroy: process context).
+ * Lock order: slab_caches_lock, then a cache's lock, then the zone's lock
+ * (taken by the page allocator). All are taken with IRQs off, since
+ * interrupt handlers allocate too.
  * Pure code: also built on the host for tests/host/test_slab.c.
  */
 #define pr_fmt(fmt) "slab: " fmt
@@ -42,6 +44,7 @@
 #define RED_RIGHT	8	/* red zone bytes after an object */
 
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
+static DEFINE_SPINLOCK(slab_caches_lock);	/* protects slab_caches */
 static struct kmem_cache kmem_cache_cache;	/* holds every struct kmem_cache */
 static struct kmem_cache *kmalloc_caches[KMALLOC_MAX_SHIFT + 1];
 unsigned int slab_debug_flags;
@@ -85,6 +88,8 @@ static void calculate_layout(struct kmem_cache *s)
 static void init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 		       unsigned int align, unsigned int flags, void (*ctor)(void *))
 {
+	unsigned long irqflags;
+
 	memset(s, 0, sizeof(*s));
 	s->name = name;
 	s->object_size = size;
@@ -95,11 +100,14 @@ static void init_cache(struct kmem_cache *s, const char *name, unsigned int size
 	if (ctor)	/* poison would destroy what the constructor built */
 		s->flags &= ~SLAB_POISON;
 	s->ctor = ctor;
+	spin_lock_init(&s->lock);
 	INIT_LIST_HEAD(&s->partial);
 	INIT_LIST_HEAD(&s->full);
 	INIT_LIST_HEAD(&s->free);
 	calculate_layout(s);
+	spin_lock_irqsave(&slab_caches_lock, irqflags);
 	list_add_tail(&s->list, &slab_caches);
+	spin_unlock_irqrestore(&slab_caches_lock, irqflags);
 }
 
 /* ---- debug: red zones and poison -------------------------------------- */
@@ -286,13 +294,17 @@ static __attribute__((noinline)) struct page *refill_partial(struct kmem_cache *
  */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
+	unsigned long flags;
 	struct page *slab;
 	void *obj;
 
+	spin_lock_irqsave(&s->lock, flags);
 	if (unlikely(list_empty(&s->partial))) {
 		slab = refill_partial(s, gfp);
-		if (!slab)
+		if (!slab) {
+			spin_unlock_irqrestore(&s->lock, flags);
 			return NULL;
+		}
 	} else {
 		slab = list_first_entry(&s->partial, struct page, slab_list);
 	}
@@ -303,6 +315,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	s->active_objs++;
 	if (unlikely(s->flags & SLAB_DEBUG))
 		check_free_object(s, obj);
+	spin_unlock_irqrestore(&s->lock, flags);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
 	return obj;
@@ -336,21 +349,10 @@ static __attribute__((noinline)) void slab_emptied(struct kmem_cache *s, struct 
 		discard_slab(s, slab);
 }
 
-/* Free obj, which lies in page, to s (see kmem_cache_free). */
-static inline __attribute__((always_inline)) void slab_free(struct kmem_cache *s, struct page *page, void *obj)
+/* Free obj to its slab; s->lock is held. */
+static inline __attribute__((always_inline)) void slab_free_locked(struct kmem_cache *s,
+								   struct page *slab, void *obj)
 {
-	struct page *slab;
-
-	if (unlikely(!(page->flags & PG_slab) || page->slab_cache != s)) {
-		pr_err("BUG %s: free of %p, which is not an object of this cache\n",
-		       s->name, obj);
-		return;
-	}
-	slab = slab_head(s, page);
-	if (unlikely(!on_slot_grid(s, slab, obj))) {
-		slab_bug(s, obj, "free of a pointer that is not an object", NULL, 0);
-		return;
-	}
 	if (unlikely(s->flags & SLAB_DEBUG)) {
 		if (!debug_free_ok(s, slab, obj))
 			return;
@@ -365,6 +367,27 @@ static inline __attribute__((always_inline)) void slab_free(struct kmem_cache *s
 		list_move(&slab->slab_list, &s->partial);
 	if (unlikely(!slab->inuse) && !only_partial(s, slab))
 		slab_emptied(s, slab);
+}
+
+/* Free obj, which lies in page, to s (see kmem_cache_free). */
+static inline __attribute__((always_inline)) void slab_free(struct kmem_cache *s, struct page *page, void *obj)
+{
+	unsigned long flags;
+	struct page *slab;
+
+	if (unlikely(!(page->flags & PG_slab) || page->slab_cache != s)) {
+		pr_err("BUG %s: free of %p, which is not an object of this cache\n",
+		       s->name, obj);
+		return;
+	}
+	slab = slab_head(s, page);
+	if (unlikely(!on_slot_grid(s, slab, obj))) {
+		slab_bug(s, obj, "free of a pointer that is not an object", NULL, 0);
+		return;
+	}
+	spin_lock_irqsave(&s->lock, flags);
+	slab_free_locked(s, slab, obj);
+	spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /*
@@ -384,8 +407,10 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 int kmem_cache_shrink(struct kmem_cache *s)
 {
 	struct page *slab, *next;
+	unsigned long flags;
 	int pages = 0;
 
+	spin_lock_irqsave(&s->lock, flags);
 	list_for_each_entry_safe(slab, next, &s->partial, slab_list) {
 		if (!slab->inuse) {
 			discard_slab(s, slab);
@@ -396,15 +421,19 @@ int kmem_cache_shrink(struct kmem_cache *s)
 		discard_slab(s, slab);
 		pages += 1 << s->order;
 	}
+	spin_unlock_irqrestore(&s->lock, flags);
 	return pages;
 }
 
 void kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *s;
+	unsigned long flags;
 
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list)
 		kmem_cache_shrink(s);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 /*
@@ -413,6 +442,8 @@ void kmem_cache_shrink_all(void)
  */
 void kmem_cache_destroy(struct kmem_cache *s)
 {
+	unsigned long flags;
+
 	if (!s)
 		return;
 	if (s->active_objs) {
@@ -421,7 +452,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	kmem_cache_shrink(s);
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_del(&s->list);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	kmem_cache_free(&kmem_cache_cache, s);
 }
 
@@ -496,10 +529,12 @@ void kmem_cache_init(void)
 unsigned long slab_pages(void)
 {
 	struct kmem_cache *s;
-	unsigned long pages = 0;
+	unsigned long pages = 0, flags;
 
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list)
 		pages += s->nr_slabs << s->order;
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	return pages;
 }
 
@@ -507,12 +542,15 @@ unsigned long slab_pages(void)
 void show_slabinfo(void)
 {
 	struct kmem_cache *s;
+	unsigned long flags;
 
 	printk(KERN_INFO "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>\n");
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list) {
 		printk(KERN_INFO "%-17s %13lu %10lu %9u %12u %14u\n", s->name, s->active_objs,
 			s->nr_slabs * s->objects, s->size, s->objects, 1u << s->order);
 	}
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 static int set_slub_debug(char *val)

@@ -10,6 +10,7 @@
 #include <armlet/gfp.h>
 #include <armlet/list.h>
 #include <armlet/mm_types.h>
+#include <armlet/spinlock.h>
 #include <asm/memory.h>
 
 #define MAX_ORDER	11		/* orders 0..10: blocks of 4 KiB to 4 MiB */
@@ -40,6 +41,7 @@ struct per_cpu_pages {
  * one, ZONE_NORMAL, covering lowmem (= all RAM).
  */
 struct zone {
+	spinlock_t lock;		/* taken with IRQs off: protects all below */
 	const char *name;
 	unsigned long start_pfn;	/* first frame spanned */
 	unsigned long spanned_pages;	/* frames spanned, holes included */
@@ -70,7 +72,7 @@ static inline struct page *pfn_to_page(unsigned long pfn)
 
 #define page_to_virt(page)	page_address(page)
 
-/* Zone level: the buddy algorithm itself (mm/page_alloc.c). */
+/* Zone level: the buddy algorithm itself (mm/page_alloc.c). Caller holds z->lock. */
 void zone_init(struct zone *z, const char *name, unsigned long start_pfn,
 	       unsigned long nr_pages);
 void zone_free_range(struct zone *z, unsigned long pfn, unsigned long nr_pages);

@@ -8,6 +8,7 @@
 
 #include <armlet/gfp.h>
 #include <armlet/list.h>
+#include <armlet/spinlock.h>
 #include <armlet/types.h>
 
 /* kmem_cache_create() flags */
@@ -30,6 +31,7 @@
  * object only when it may not overlap it (constructor or poisoning).
  */
 struct kmem_cache {
+	spinlock_t lock;		/* taken with IRQs off: protects the lists and counts */
 	const char *name;
 	unsigned int object_size;	/* what the user asked for */
 	unsigned int size;		/* slot size */

@@ -6,7 +6,7 @@
 HOST_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Itests/host -Iinclude -DHTEST_SUITE='"host_$*"' \
-	-Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf -Dscnprintf=kernel_scnprintf
+	-DDEBUG_SPINLOCK=0 -Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf -Dscnprintf=kernel_scnprintf
 HOST_COMMON := tests/host/htest.c tests/host/stub_printk.c kernel/vsprintf.c
 
 HOST_DEPS_atags    := kernel/atags.c

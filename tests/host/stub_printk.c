@@ -18,6 +18,10 @@ static size_t log_len;
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
+/* The CPU state the kernel code under test sees (tests/host/asm/). */
+unsigned long host_cpsr_i;
+unsigned int __preempt_count[4];
+
 int vprintk(const char *fmt, va_list args)
 {
 	int level = printk_get_level(fmt);
