@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * jiffies: the tick counter, and comparisons that survive its wrap-around.
- * Linux: <linux/jiffies.h>. HZ is set at build time (make HZ=250).
+ * Linux: <linux/jiffies.h>. HZ is set at build time (make HZ=250), in the
+ * generated build/config.h.
  */
 #ifndef ARMLET_JIFFIES_H
 #define ARMLET_JIFFIES_H
@@ -11,8 +12,8 @@
 #ifndef HZ
 #define HZ 100
 #endif
-#if HZ < 10 || HZ > 1000 || (1000 % HZ && HZ != 128 && HZ != 256)
-#error "HZ must be between 10 and 1000 and divide 1000 (or be 128/256)"
+#if HZ < 10 || HZ > 1000 || 1000 % HZ
+#error "HZ must divide 1000 and be at least 10 (10, 20, 25, 50, 100, 200, 250, 500, 1000)"
 #endif
 
 /*
