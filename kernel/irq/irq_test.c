@@ -329,6 +329,7 @@ static void atomic_ops_return_right_values(struct ktest *t)
 	KTEST_EXPECT_EQ(t, word, 0);
 }
 
+#if DEBUG_SPINLOCK
 static void lock_debug_catches_recursion_and_bad_unlock(struct ktest *t)
 {
 	static DEFINE_SPINLOCK(l);
@@ -347,6 +348,7 @@ static void lock_debug_catches_recursion_and_bad_unlock(struct ktest *t)
 	spin_unlock(&l);
 	KTEST_EXPECT_EQ(t, preempt_count(), 0);	/* every variant balanced */
 }
+#endif
 
 static void rwlock_readers_share_writer_excludes(struct ktest *t)
 {
@@ -367,7 +369,9 @@ static void rwlock_readers_share_writer_excludes(struct ktest *t)
 static const struct ktest_case locking_cases[] = {
 	KTEST_CASE(counters_lose_no_updates_under_irq_load),
 	KTEST_CASE(atomic_ops_return_right_values),
+#if DEBUG_SPINLOCK
 	KTEST_CASE(lock_debug_catches_recursion_and_bad_unlock),
+#endif
 	KTEST_CASE(rwlock_readers_share_writer_excludes),
 };
 KTEST_SUITE(locking, locking_cases);
