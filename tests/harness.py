@@ -123,7 +123,7 @@ def kill_group(pid):
         pass
 
 
-def run(cmd, timeout, env=None, stdin_text=None):
+def run(cmd, timeout, env=None, stdin_text=None, stdin_delay=0):
     """Run cmd in its own process group; returns (exit status, output).
 
     The status is None on timeout. The whole group is killed at the end,
@@ -133,6 +133,8 @@ def run(cmd, timeout, env=None, stdin_text=None):
                          stderr=subprocess.STDOUT, env=env, cwd=ROOT,
                          start_new_session=True)
     try:
+        if stdin_delay:
+            time.sleep(stdin_delay)
         out, _ = p.communicate((stdin_text or "").encode(), timeout=timeout)
         status = p.returncode
     except subprocess.TimeoutExpired:
@@ -316,7 +318,8 @@ def boot_test(case, build, logdir):
         status, out = gdb_boot(case, build, qemu, timeout, logdir)
     else:
         status, out = run(qemu, timeout, env=qemu_env(case),
-                          stdin_text=case.get("stdin", ""))
+                          stdin_text=case.get("stdin", ""),
+                          stdin_delay=case.get("stdin_delay", 0))
     log = save_log(logdir, case["name"], out)
     why = check_boot(case, status, out, build)
     return Result("boot/" + case["name"], why is None, why or "", log)

@@ -15,6 +15,7 @@ status) and checks the console. Keys:
                 as the boot stub left them), e.g. to fake a machine id
   until         with gdb: the run passes once this function is reached
   stdin         typed on the console (the kernel monitor)
+  stdin_delay   seconds to wait before typing (to let the kernel run first)
   exit          expected QEMU exit status: 0 ok/power off, 2 halted, 3 panic
   semihosting   False: boot without -semihosting, as "make run" does
   halts         no debug host to exit through: the kernel must stop for good
@@ -174,6 +175,12 @@ CASES = [
     dict(name="panic_visible_at_loglevel_0", append="loglevel=0 lkdtm=PANIC",
          exit=3, why="a panic is shown whatever the log level",
          expect=[r"Kernel panic - not syncing: lkdtm: PANIC requested"]),
+    # --- interrupts and time ------------------------------------------------------
+    dict(name="tick_counts_and_uptime", stdin_delay=0.5,
+         stdin="interrupts\nuptime\n" + POWEROFF,
+         why="the tick interrupt is counted and uptime follows it",
+         expect=[r"^ +CPU0", r"^ +29: +[1-9]\d* +GIC +29 \w+ +twd",
+                 r"^ ERR: +0", r"^up \d+\.\d{6} s, [1-9]\d* ticks at HZ=100"]),
     dict(name="ktest_unknown_suite", append="ktest=nosuch", exit=1,
          why="asking for a suite that does not exist fails the run",
          expect=[r"^not ok 1 nosuch # no such test suite"]),

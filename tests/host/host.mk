@@ -17,6 +17,8 @@ HOST_DEPS_fsr      := mm/fsr.c
 HOST_DEPS_page_alloc := mm/page_alloc.c tests/host/mm_arena.c
 HOST_DEPS_memblock := mm/memblock.c
 HOST_DEPS_slab     := mm/slab.c mm/page_alloc.c tests/host/mm_arena.c
+HOST_DEPS_softirq  := kernel/softirq.c
+HOST_DEPS_irq_format := kernel/irq/proc.c
 HOST_DEPS_timer_wheel := kernel/time/timer_wheel.c
 
 HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))

@@ -20,7 +20,8 @@ int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 /* The CPU state the kernel code under test sees (tests/host/asm/). */
 unsigned long host_cpsr_i;
-unsigned int __preempt_count[4];
+/* Weak: kernel/softirq.c has the real one when a test links it. */
+__attribute__((weak)) unsigned int __preempt_count[4];
 
 int vprintk(const char *fmt, va_list args)
 {
