@@ -7,8 +7,9 @@
  * Two passes. The first checks the list's structure only (ATAG_CORE first,
  * every size sane, ATAG_NONE before max_bytes); if that fails nothing in it
  * is used. The second runs one handler per tag from tag_table. Whatever is
- * wrong gets a warning, and memory falls back to the machine's default when
- * no usable bank is left.
+ * wrong gets a warning. Memory falls back to the machine's default when
+ * there is no ATAG_MEM or any bank is bad: one bad bank makes the others
+ * suspect too, and the default is known to be safe.
  * Pure code: also built on the host for tests/host/test_atags.c.
  */
 #define pr_fmt(fmt) "ATAG: " fmt

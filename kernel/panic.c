@@ -13,15 +13,18 @@
 #include <armlet/reboot.h>
 #include <asm/traps.h>
 
+#define STR(x)	#x
+#define XSTR(x)	STR(x)
+
 /* Snapshot the registers at the call site: r0-r12, sp, lr, pc, cpsr. */
 static inline void capture_regs(struct pt_regs *regs)
 {
 	__asm__ __volatile__("stmia %0, {r0-r12}\n\t"
-			     "str sp, [%0, #52]\n\t"
-			     "str lr, [%0, #56]\n\t"
-			     "str pc, [%0, #60]\n\t"
+			     "str sp, [%0, #" XSTR(S_SP) "]\n\t"
+			     "str lr, [%0, #" XSTR(S_LR) "]\n\t"
+			     "str pc, [%0, #" XSTR(S_PC) "]\n\t"
 			     "mrs r1, cpsr\n\t"
-			     "str r1, [%0, #64]"
+			     "str r1, [%0, #" XSTR(S_PSR) "]"
 			     : : "r"(regs) : "r1", "memory");
 }
 

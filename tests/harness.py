@@ -49,7 +49,7 @@ KTAP_PLAN = re.compile(r"^( *)1\.\.(\d+)$")
 KTAP_DIAG = re.compile(r"^( *)# (.*)$")
 
 
-def parse_ktap(text, prefix, log):
+def parse_ktap(text, prefix, log, unit="ktap"):
     """Turn two-level KTAP (suites of cases) into one Result per case.
 
     Checks the plans: a suite that reports fewer cases than it planned, or
@@ -98,10 +98,10 @@ def parse_ktap(text, prefix, log):
         if m and not line.strip().startswith("# Subtest"):
             diags.append(m.group(2))
     if top_plan is None:
-        results.append(Result(f"{prefix}ktap", False, "no KTAP plan found", log))
+        results.append(Result(f"{prefix}{unit}", False, "no KTAP plan found", log))
     elif top_seen != top_plan or sub_plan is not None:
         results.append(Result(
-            f"{prefix}ktap", False,
+            f"{prefix}{unit}", False,
             f"lost tests: planned {top_plan} suites, reported {top_seen}"
             + (" (a suite never finished)" if sub_plan is not None else ""),
             log))
@@ -163,7 +163,7 @@ def host_tests(build, logdir):
             continue
         status, out = run([str(exe)], timeout=120)
         log = save_log(logdir, f"host-{exe.name}", out)
-        rs = parse_ktap(out, "host/", log)
+        rs = parse_ktap(out, "host/", log, unit=exe.name)
         if status is None:
             rs.append(Result(f"host/{exe.name}", False, "TIMEOUT after 120 s", log))
         elif status != 0 and all(r.ok for r in rs):
@@ -374,6 +374,10 @@ def main():
         results += ktest_run(build, logdir)
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         results += pool.map(lambda c: boot_test(c, build, logdir), cases)
+    if not results:
+        print(f"no test matches --only {args.only!r}")
+        print("0 passed, 1 failed")
+        return 1
     return 1 if report(results) else 0
 
 

@@ -23,7 +23,8 @@ struct log_record {
 /*
  * Positions are free-running byte counters; a position's place in the
  * buffer is pos & (size - 1), which is why size is a power of two.
- * Invariant: tail <= head, head - tail <= size, tail is at a record.
+ * Invariant: tail <= head, head - tail <= size, and tail is at the start
+ * of an entry: a record, a wrap marker or a gap too small for a header.
  */
 struct log_ring {
 	u8 *buf;

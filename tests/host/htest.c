@@ -17,11 +17,11 @@ int htest_run(const char *suite, const struct htest *tests, int n)
 
 		htest_log_clear();
 		tests[i].fn();
-		fflush(stdout);
 		if (htest_failures != before)
 			failed++;
 		printf("    %s %d %s\n", htest_failures != before ? "not ok" : "ok",
 		       i + 1, tests[i].name);
+		fflush(stdout);	/* on the pipe before a sanitizer can kill the next case */
 	}
 	printf("%s 1 %s\n", failed ? "not ok" : "ok", suite);
 	return failed ? 1 : 0;
