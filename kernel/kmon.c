@@ -17,6 +17,7 @@
 #include <armlet/vmalloc.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
+#include <armlet/sched.h>
 #include <armlet/reboot.h>
 #include <armlet/string.h>
 
@@ -99,6 +100,16 @@ static void cmd_interrupts(int argc, char **argv)
 	show_all(show_interrupts);
 }
 
+static void cmd_ps(int argc, char **argv)
+{
+	show_all(show_tasks);
+}
+
+static void cmd_runqueue(int argc, char **argv)
+{
+	show_all(show_runqueue);
+}
+
 static void cmd_uptime(int argc, char **argv)
 {
 	u64 ns = ktime_get_ns();
@@ -129,6 +140,8 @@ static const struct kmon_cmd commands[] = {
 	{ "vmallocinfo", "vmalloc and ioremap areas", cmd_vmallocinfo },
 	{ "interrupts", "interrupt counts (like /proc/interrupts)", cmd_interrupts },
 	{ "uptime", "time since boot and ticks", cmd_uptime },
+	{ "ps", "every task: state, policy, priority, CPU time", cmd_ps },
+	{ "runqueue", "the run queue, class by class", cmd_runqueue },
 	{ "poweroff", "switch the machine off (QEMU exits)", cmd_poweroff },
 	{ "reboot", "restart the machine", cmd_reboot },
 };

@@ -14,7 +14,10 @@
 #include <armlet/irq.h>
 #include <armlet/irqflags.h>
 #include <armlet/printk.h>
+#include <armlet/kthread.h>
+#include <armlet/sched.h>
 #include <armlet/softirq.h>
+#include <armlet/workqueue.h>
 #include <armlet/timer.h>
 #include <armlet/semihost.h>
 #include <armlet/string.h>
@@ -50,6 +53,8 @@ static void mm_init(void)
 	vmalloc_init();		/* vmalloc and ioremap areas */
 }
 
+static void __noreturn rest_init(void);
+
 void start_kernel(void)
 {
 	semihost_probe();		/* is a debug host (the test harness) there? */
@@ -60,6 +65,7 @@ void start_kernel(void)
 	show_boot_params();		/* RAM, initrd and command line found */
 	mm_init();			/* page, slab and vmalloc allocators */
 	console_remap();		/* the console through ioremap() */
+	sched_init();			/* this thread becomes task 0, the idle task */
 	init_IRQ();			/* interrupt descriptors */
 	machine_desc->init_irq();	/* the interrupt controller (GIC) */
 	softirq_init();			/* softirqs and tasklets */
@@ -69,7 +75,27 @@ void start_kernel(void)
 	if (machine_desc->init_machine)
 		machine_desc->init_machine();	/* board devices */
 	parse_cmdline(false);		/* __setup(): everything else */
+	rest_init();			/* start init and kthreadd; become idle */
+}
+
+/* Task 1: the first task that may sleep; it runs what the boot is for. */
+static int kernel_init(void *unused)
+{
+	spawn_ksoftirqd();		/* softirqs left over by interrupts */
+	workqueue_init();		/* kworker/0 runs schedule_work() items */
 	lkdtm_boot();			/* lkdtm=TYPE: crash on purpose (tests) */
 	ktest_boot();			/* ktest=SUITES: run in-kernel tests, exit */
 	kmon_run();			/* the console monitor, until power off */
+}
+
+/* Linux: rest_init() in init/main.c. Task 1 is init, task 2 kthreadd. */
+static void __noreturn rest_init(void)
+{
+	struct task_struct *init = create_kernel_task(kernel_init, NULL, "init", current);
+
+	if (!init)
+		panic("cannot create the init task");
+	kthreadd_start();
+	wake_up_process(init);
+	cpu_idle_loop();		/* from here on this is the idle task */
 }

@@ -14,7 +14,7 @@
 #include <armlet/params.h>
 #include <armlet/printk.h>
 #include <armlet/irqflags.h>
-#include <armlet/workqueue.h>
+#include <armlet/delay.h>
 #include <armlet/string.h>
 #include <asm/spinlock.h>
 #include <asm/traps.h>
@@ -165,9 +165,9 @@ void dmesg_print(void)
 }
 
 /*
- * console_getc - wait for a byte. Between polls the CPU runs deferred work
- * and sleeps until the next interrupt (at worst the next tick), so an idle
- * prompt does not spin. Context: process, IRQs on.
+ * console_getc - wait for a byte. Between polls the task sleeps for a
+ * tick, so an idle prompt leaves the CPU to others (and to the idle task's
+ * wfi). Context: process, may sleep.
  */
 int console_getc(void)
 {
@@ -178,9 +178,7 @@ int console_getc(void)
 			if (c >= 0)
 				return c;
 		}
-		run_pending_work();
-		if (!irqs_disabled())
-			arch_cpu_idle();
+		msleep(1000 / HZ);
 	}
 }
 

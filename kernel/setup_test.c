@@ -10,6 +10,7 @@
 #include <asm/mach.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
+#include <armlet/sched.h>
 
 extern const char _text[], _end[], __vectors_start[];
 extern const char __svc_stack_top[];
@@ -69,13 +70,15 @@ static void vectors_installed(struct ktest *t)
 	KTEST_EXPECT_EQ(t, read_sctlr() & SCTLR_V, 0);
 }
 
-static void running_on_svc_stack(struct ktest *t)
+/* Tests run in task 1: on its own kernel stack, in the vmalloc area. */
+static void running_on_own_kernel_stack(struct ktest *t)
 {
-	uintptr_t sp;
+	uintptr_t sp, base = (uintptr_t)current->stack;
 
 	__asm__ __volatile__("mov %0, sp" : "=r"(sp));
-	KTEST_EXPECT_TRUE(t, sp < (uintptr_t)__svc_stack_top);
-	KTEST_EXPECT_TRUE(t, sp > (uintptr_t)__svc_stack_top - 0x4000);
+	KTEST_EXPECT_TRUE(t, sp > base && sp <= base + THREAD_SIZE);
+	KTEST_EXPECT_TRUE(t, base >= VMALLOC_START && base < VMALLOC_END);
+	KTEST_EXPECT_EQ(t, current->pid, 1);
 	KTEST_EXPECT_EQ(t, (uintptr_t)__svc_stack_top % 8, 0);
 }
 
@@ -99,7 +102,7 @@ static const struct ktest_case boot_cases[] = {
 	KTEST_CASE(cmdline_reached_kernel),
 	KTEST_CASE(atags_parse_is_repeatable),
 	KTEST_CASE(vectors_installed),
-	KTEST_CASE(running_on_svc_stack),
+	KTEST_CASE(running_on_own_kernel_stack),
 	KTEST_CASE(param_table_is_sane),
 };
 KTEST_SUITE(boot, boot_cases);

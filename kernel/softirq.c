@@ -6,9 +6,8 @@
  * __do_softirq() takes the pending mask, clears it, enables interrupts and
  * runs each pending softirq in priority order; what got raised meanwhile
  * is run in another round, at most MAX_SOFTIRQ_RESTART rounds. The rest
- * waits for the next irq_exit() or local_bh_enable() (the scheduler issue
- * hands it to a ksoftirqd thread instead), so a softirq storm cannot lock
- * up the CPU.
+ * is handed to the ksoftirqd thread (kernel/softirqd.c), which competes
+ * with other tasks for the CPU, so a softirq storm cannot lock it up.
  *
  * Context: the pending masks and tasklet lists are per CPU and only
  * touched with IRQs off on their CPU. Also built on the host for
@@ -63,7 +62,7 @@ void raise_softirq(unsigned int nr)
 }
 
 /* Run the pending softirqs. Context: IRQs off, not in interrupt context. */
-static void __do_softirq(void)
+void __do_softirq(void)
 {
 	unsigned int restart = MAX_SOFTIRQ_RESTART, pending;
 
@@ -84,8 +83,10 @@ static void __do_softirq(void)
 		}
 		local_irq_disable();
 	} while (local_softirq_pending() && --restart);
-	if (local_softirq_pending())
+	if (local_softirq_pending()) {
 		softirq_deferred++;
+		wakeup_softirqd();	/* the rest runs in a thread, at task priority */
+	}
 	preempt_count_sub(SOFTIRQ_OFFSET);
 }
 

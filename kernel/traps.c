@@ -14,6 +14,7 @@
 #include <asm/extable.h>
 #include <asm/fsr.h>
 #include <armlet/mm.h>
+#include <armlet/sched.h>
 #include <asm/memory.h>
 #include <asm/traps.h>
 
@@ -65,6 +66,20 @@ void show_regs(const struct pt_regs *regs)
 		 psr & PSR_E_BIT ? "BE" : "LE");
 }
 
+/* A fault just below a kernel stack: say it is that stack's overflow. */
+static void report_stack_overflow(u32 far)
+{
+	const struct task_struct *task = current_task[smp_processor_id()];
+
+	if (stack_guard_owner(far))
+		pr_emerg("Kernel stack overflow: the %s stack ran into its guard page\n",
+			 stack_guard_owner(far));
+	else if (task && task->stack && far < (uintptr_t)task->stack &&
+		 far >= (uintptr_t)task->stack - PAGE_SIZE)
+		pr_emerg("Kernel stack overflow: task %s/%d ran into its guard page\n",
+			 task->comm, task->pid);
+}
+
 /* The first line of the oops: what the exception means for this kind. */
 static u32 show_cause(const struct pt_regs *regs, int kind)
 {
@@ -80,9 +95,7 @@ static u32 show_cause(const struct pt_regs *regs, int kind)
 			 read_dfar(), fsr & FSR_WNR ? "writing" : "reading");
 		pr_emerg("DFSR %08x: %s%s\n", fsr, fsr_describe(fsr),
 			 fsr & FSR_EXT ? " (external)" : "");
-		if (stack_guard_owner(read_dfar()))
-			pr_emerg("Kernel stack overflow: the %s stack ran into its guard page\n",
-				 stack_guard_owner(read_dfar()));
+		report_stack_overflow(read_dfar());
 		break;
 	case EXC_PABT:
 		fsr = read_ifsr();

@@ -110,7 +110,7 @@ static void unmap_pages(unsigned long va, unsigned long size)
 static struct vm_struct *get_vm_area(struct vm_range *r, unsigned long size)
 {
 	struct vm_struct *area = kzalloc(sizeof(*area), GFP_KERNEL), *a;
-	unsigned long addr = r->start;
+	unsigned long addr = r->start + PAGE_SIZE;	/* a guard below the first area too */
 
 	if (!area)
 		return NULL;

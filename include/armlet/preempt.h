@@ -9,13 +9,16 @@
  *   bits 20-23  NMI (unused on ARM: FIQ is not used)
  *
  * in_interrupt() is "in a handler or a softirq, or softirqs disabled";
- * in_atomic() is "must not sleep". Armlet keeps one count per CPU for now;
- * the scheduler issue moves it into each task (thread_info), as Linux.
+ * in_atomic() is "must not sleep". The count is kept per CPU, and saved
+ * into the task and restored at every context switch (as x86 Linux does).
+ * Next to it, need_resched: the running task should give up the CPU at
+ * the next preemption point (preempt_enable, return from interrupt).
  */
 #ifndef ARMLET_PREEMPT_H
 #define ARMLET_PREEMPT_H
 
 #include <armlet/compiler.h>
+#include <armlet/types.h>
 #include <asm/smp.h>
 
 #define PREEMPT_BITS	8
@@ -40,6 +43,9 @@
 #define HARDIRQ_OFFSET		(1u << HARDIRQ_SHIFT)
 
 extern unsigned int __preempt_count[NR_CPUS];
+extern unsigned int __need_resched[NR_CPUS];
+
+void preempt_schedule(void);	/* kernel/sched/core.c */
 
 static inline unsigned int preempt_count(void)
 {
@@ -71,8 +77,22 @@ static inline void preempt_count_sub(unsigned int val)
 #define in_task()		(!in_interrupt())
 #define in_atomic()		(preempt_count() != 0)
 
-/* No scheduler yet: preemption points come with the scheduler issue. */
+static inline bool need_resched(void)
+{
+	return READ_ONCE(__need_resched[smp_processor_id()]);
+}
+
 #define preempt_disable()	preempt_count_add(PREEMPT_OFFSET)
-#define preempt_enable()	preempt_count_sub(PREEMPT_OFFSET)
+
+/* Leaving the outermost preempt_disable() section is a preemption point. */
+#define preempt_enable()							\
+	do {									\
+		preempt_count_sub(PREEMPT_OFFSET);				\
+		if (unlikely(!preempt_count() && need_resched()))		\
+			preempt_schedule();					\
+	} while (0)
+
+/* Leave the section without rescheduling (the caller will, right after). */
+#define preempt_enable_no_resched()	preempt_count_sub(PREEMPT_OFFSET)
 
 #endif /* ARMLET_PREEMPT_H */

@@ -36,6 +36,9 @@ void raise_softirq(unsigned int nr);		/* Context: any */
 void raise_softirq_irqoff(unsigned int nr);	/* Context: IRQs off */
 unsigned int local_softirq_pending(void);
 void do_softirq_irq_exit(void);			/* irq_exit(), IRQs off */
+void __do_softirq(void);			/* IRQs off, not in interrupt */
+void wakeup_softirqd(void);			/* kernel/softirqd.c */
+void spawn_ksoftirqd(void);
 void softirq_init(void);
 
 /* Times each softirq ran, and rounds left pending (for the tests, /proc). */

@@ -95,10 +95,15 @@ static inline void spin_lock_irq(spinlock_t *lock)
 	spin_lock(lock);
 }
 
+/*
+ * The unlock-and-unmask variants unmask first and end the preemption-off
+ * section last, so a task woken under the lock can preempt right here.
+ */
 static inline void spin_unlock_irq(spinlock_t *lock)
 {
-	spin_unlock(lock);
+	do_raw_spin_unlock(lock);
 	local_irq_enable();
+	preempt_enable();
 }
 
 #define spin_lock_irqsave(lock, flags)						\
@@ -109,8 +114,9 @@ static inline void spin_unlock_irq(spinlock_t *lock)
 
 static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
-	spin_unlock(lock);
+	do_raw_spin_unlock(lock);
 	local_irq_restore(flags);
+	preempt_enable();
 }
 
 static inline void spin_lock_bh(spinlock_t *lock)
@@ -167,14 +173,16 @@ static inline void write_unlock(rwlock_t *rw)
 
 static inline void read_unlock_irqrestore(rwlock_t *rw, unsigned long flags)
 {
-	read_unlock(rw);
+	arch_read_unlock(&rw->raw);
 	local_irq_restore(flags);
+	preempt_enable();
 }
 
 static inline void write_unlock_irqrestore(rwlock_t *rw, unsigned long flags)
 {
-	write_unlock(rw);
+	arch_write_unlock(&rw->raw);
 	local_irq_restore(flags);
+	preempt_enable();
 }
 
 #endif /* ARMLET_SPINLOCK_H */

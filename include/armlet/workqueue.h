@@ -4,10 +4,7 @@
  * Linux: <linux/workqueue.h>. A work item is queued at most once at a
  * time; queueing it while pending does nothing.
  *
- * Simplification, removed by the scheduler issue: there are no kernel
- * threads yet, so the "worker" is the boot thread's idle loop, which calls
- * run_pending_work() between console polls, and flush_work() runs the
- * queue itself.
+ * One worker thread, "kworker/0", runs the system workqueue in order.
  */
 #ifndef ARMLET_WORKQUEUE_H
 #define ARMLET_WORKQUEUE_H
@@ -34,6 +31,6 @@ struct work_struct {
 
 bool schedule_work(struct work_struct *work);	/* Context: any; false if already queued */
 bool flush_work(struct work_struct *work);	/* Context: process; true if it waited */
-void run_pending_work(void);			/* Context: process (the worker) */
+void workqueue_init(void);			/* start the worker thread */
 
 #endif /* ARMLET_WORKQUEUE_H */

@@ -14,6 +14,7 @@
 #include <armlet/errno.h>
 #include <armlet/irq.h>
 #include <armlet/printk.h>
+#include <armlet/sched.h>
 #include <armlet/slab.h>
 #include <armlet/softirq.h>
 
@@ -204,6 +205,9 @@ void do_IRQ(struct pt_regs *regs)
 	else
 		handle_bad_irq(NR_IRQS);
 	irq_exit();
+	/* A preemption point: the interrupted code could have been preempted anyway. */
+	if (!preempt_count() && need_resched() && !(regs->ARM_cpsr & PSR_I_BIT))
+		preempt_schedule_irq();
 }
 
 /* For show_interrupts: the descriptor of irq, NULL if nobody requested it. */

@@ -9,6 +9,7 @@
  * (arm_global_timer.c) counts at its own rate and gives nanoseconds
  * between ticks.
  */
+#include <armlet/sched.h>
 #include <armlet/softirq.h>
 #include <armlet/time.h>
 #include <armlet/timer.h>
@@ -62,4 +63,5 @@ void tick_handle_periodic(void)
 	ticks++;
 	WRITE_ONCE(jiffies, jiffies + 1);
 	run_local_timers();
+	scheduler_tick();
 }

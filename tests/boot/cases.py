@@ -219,7 +219,7 @@ CASES = [
          pc_in="lkdtm_recurse",
          why="a kernel stack overflow hits the guard page and is named",
          expect=[r"translation fault \(page\)",
-                 r"Kernel stack overflow: the SVC stack ran into its guard page",
+                 r"Kernel stack overflow: task init/1 ran into its guard page",
                  r"Kernel panic - not syncing: Fatal exception"]),
     dict(name="stack_overflow_halts_without_debug_host",
          append="lkdtm=STACK_OVERFLOW", semihosting=False, halts=True, timeout=4, exit=3,

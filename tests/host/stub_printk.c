@@ -22,6 +22,17 @@ int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 unsigned long host_cpsr_i;
 /* Weak: kernel/softirq.c has the real one when a test links it. */
 __attribute__((weak)) unsigned int __preempt_count[4];
+__attribute__((weak)) unsigned int __need_resched[4];
+
+/* No threads on the host: leftover softirqs just stay pending. */
+__attribute__((weak)) void wakeup_softirqd(void)
+{
+}
+
+/* No scheduler on the host: a preemption point does nothing. */
+__attribute__((weak)) void preempt_schedule(void)
+{
+}
 
 int vprintk(const char *fmt, va_list args)
 {

@@ -3,10 +3,10 @@
  * Host tests for the cascading timer wheel (kernel/time/timer_wheel.c):
  * every timer fires at exactly its jiffy, near and far, across the jiffies
  * wrap-around; order of expiry and FIFO on ties; delete, requeue and what
- * callbacks may do; and a seeded random workload against a shadow model.
+ * callbacks may do; wheel_expire_next() against wheel_run(); and a seeded
+ * random workload against a shadow model.
  */
 #include <limits.h>
-#include <stdlib.h>
 
 #include "htest.h"
 #include <armlet/compiler.h>
@@ -562,17 +562,108 @@ static void test_wheel_count(void)
 static void test_delay_beyond_32_bits_is_parked(void)
 {
 #if __SIZEOF_LONG__ > 4
+	unsigned long start = 1UL << 30;	/* where the cap changes the slot */
 	struct probe a;
 
-	reset(INITIAL_JIFFIES);
+	reset(start);
 	probe_init(&a, 1);
-	probe_add(&a, INITIAL_JIFFIES + (1UL << 34));
+	probe_add(&a, start + (1UL << 34));
 	CHECK(timer_is_queued(&a.timer));
-	CHECK_EQ(run(INITIAL_JIFFIES + (1UL << 26) * 3), 0);
+	/* In the slot of tv5 that covers 2^32 - 1 jiffies from now. */
+	CHECK(a.timer.entry.next == &base.tvn[3][((start +
+			0xffffffffUL) >> 26) & TVN_MASK]);
+	CHECK_EQ(run(start + (1UL << 26) * 3), 0);
 	CHECK(timer_is_queued(&a.timer));
 	CHECK_EQ(wheel_count(&base), 1);
 	CHECK(wheel_del(&base, &a.timer));
 #endif
+}
+
+/* A callback that sees the other timers of its jiffy still counted. */
+static void check_count(struct probe *p)
+{
+	CHECK_EQ(wheel_count(&base), 2 - p->id);
+}
+
+static void test_count_includes_timers_of_the_running_jiffy(void)
+{
+	struct probe p[3];
+
+	reset(0);
+	for (int i = 0; i < 3; i++) {
+		probe_init(&p[i], i);
+		p[i].action = check_count;
+		probe_add(&p[i], 256);
+	}
+	CHECK_EQ(run(1000), 3);
+}
+
+static void test_expire_next_hands_out_due_timers(void)
+{
+	struct probe p[4];
+
+	reset(ULONG_MAX - 10);
+	for (int i = 0; i < 4; i++) {
+		probe_init(&p[i], i);
+		probe_add(&p[i], 5);			/* after the wrap */
+	}
+	CHECK(wheel_expire_next(&base, 4) == NULL);
+	CHECK_EQ(base.clk, 5);
+	CHECK(wheel_expire_next(&base, 5) == &p[0].timer);
+	CHECK(!timer_is_queued(&p[0].timer));
+	CHECK(base.running == NULL);
+	/* The rest of that jiffy is taken off tv1 but still queued. */
+	CHECK_EQ(base.clk, 6);
+	CHECK_EQ(wheel_count(&base), 3);
+	CHECK(timer_is_queued(&p[1].timer));
+	CHECK(wheel_del(&base, &p[1].timer));
+	probe_add(&p[2], 7);				/* moved on */
+	CHECK(wheel_expire_next(&base, 5) == &p[3].timer);
+	CHECK(wheel_expire_next(&base, 6) == NULL);
+	CHECK(wheel_expire_next(&base, 7) == &p[2].timer);
+	CHECK(wheel_expire_next(&base, 100) == NULL);
+	CHECK_EQ(base.clk, 101);
+	CHECK_EQ(wheel_count(&base), 0);
+	CHECK_EQ(nr_fired, 0);				/* nothing was called */
+}
+
+/* Two wheels with the same timers: wheel_run() and wheel_expire_next(). */
+static void test_expire_next_matches_wheel_run(void)
+{
+	static struct probe a[500], b[500];
+	static struct timer_base base2;
+	int nr_b = 0;
+	bool same = true;
+
+	rng_seed(5);
+	reset(INITIAL_JIFFIES);
+	timer_base_init(&base2, INITIAL_JIFFIES);
+	for (int i = 0; i < 500; i++) {
+		unsigned long e = INITIAL_JIFFIES + rng() % (1u << (i % 19));
+
+		probe_init(&a[i], i);
+		probe_init(&b[i], i);
+		probe_add(&a[i], e);
+		b[i].timer.expires = e;
+		wheel_add(&base2, &b[i].timer);
+	}
+	for (unsigned long now = INITIAL_JIFFIES; nr_b < 500;
+	     now += rng() % 5000) {
+		struct timer_list *t;
+
+		run(now);
+		while ((t = wheel_expire_next(&base2, now))) {
+			struct probe *p = from_timer(p, t, timer);
+
+			same &= p->id == fired_ids[nr_b];
+			same &= base2.clk - 1 == a[p->id].fired_at;
+			nr_b++;
+		}
+		CHECK(base2.running == NULL);
+		CHECK_EQ(base2.clk, base.clk);
+		CHECK_EQ(nr_b, nr_fired);
+	}
+	CHECK(same);
 }
 
 /*
@@ -755,5 +846,8 @@ HTEST_MAIN(TEST(test_near_timers_fire_at_exact_jiffy),
 	   TEST(test_callback_deletes_or_moves_timer_due_same_jiffy),
 	   TEST(test_running_is_set_during_callback),
 	   TEST(test_wheel_count),
+	   TEST(test_count_includes_timers_of_the_running_jiffy),
+	   TEST(test_expire_next_hands_out_due_timers),
+	   TEST(test_expire_next_matches_wheel_run),
 	   TEST(test_delay_beyond_32_bits_is_parked),
 	   TEST(test_random_workload_matches_model))
