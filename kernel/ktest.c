@@ -23,6 +23,8 @@
 #include <armlet/init.h>
 #include <armlet/irqflags.h>
 #include <armlet/ktest.h>
+#include <armlet/delay.h>
+#include <armlet/sched.h>
 #include <armlet/mm.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
@@ -92,26 +94,36 @@ static int count_unknown(const char *sel, bool print, int first)
 	return n;
 }
 
-/* Free pages once the slab caches have given back their empty slabs. */
-static unsigned long settled_free_pages(void)
+/*
+ * Free pages once exited tasks have been reaped (by kthreadd, soon after
+ * they exit) and the slab caches have given back their empty slabs.
+ */
+static unsigned long settled_free_pages(unsigned int tasks)
 {
+	for (int i = 0; i < 100 && nr_tasks() > tasks; i++)
+		msleep(10);
 	kmem_cache_shrink_all();
 	return nr_free_pages();
 }
 
 /*
  * The leak check that ends every suite: all pages free before it are free
- * again after it. It is one more case in the suite's plan.
+ * again after it, and no task it started is left. It is one more case in
+ * the suite's plan.
  */
-static bool pages_returned(unsigned long before, int number)
+static bool pages_returned(unsigned long before, unsigned int tasks, int number)
 {
-	unsigned long after = settled_free_pages();
+	unsigned long after = settled_free_pages(tasks);
+	bool ok = after == before && nr_tasks() == tasks;
 
 	if (after != before)
 		printk_force("    # pages_returned: %ld pages not freed by the suite\n",
 			     (long)(before - after));
-	printk_force("    %s %d pages_returned\n", after == before ? "ok" : "not ok", number);
-	return after == before;
+	if (nr_tasks() != tasks)
+		printk_force("    # pages_returned: %d tasks left behind by the suite\n",
+			     (int)(nr_tasks() - tasks));
+	printk_force("    %s %d pages_returned\n", ok ? "ok" : "not ok", number);
+	return ok;
 }
 
 /*
@@ -134,7 +146,8 @@ static void check_context(struct ktest *t)
 /* Run one suite as a KTAP subtest; returns its number of failed cases. */
 static int run_suite(const struct ktest_suite *s, int index)
 {
-	unsigned long free_before = settled_free_pages();
+	unsigned int tasks_before = nr_tasks();
+	unsigned long free_before = settled_free_pages(tasks_before);
 	int failed = 0;
 
 	printk_force("    KTAP version 1\n    # Subtest: %s\n    1..%u\n",
@@ -148,7 +161,7 @@ static int run_suite(const struct ktest_suite *s, int index)
 			     (unsigned int)i + 1, t.name);
 		failed += t.failures != 0;
 	}
-	failed += !pages_returned(free_before, (int)s->nr_cases + 1);
+	failed += !pages_returned(free_before, tasks_before, (int)s->nr_cases + 1);
 	printk_force("%s %d %s\n", failed ? "not ok" : "ok", index, s->name);
 	return failed;
 }

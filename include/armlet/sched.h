@@ -164,6 +164,7 @@ void scheduler_tick(void);
 void yield(void);
 void resched_curr(void);
 void cpu_idle_loop(void) __noreturn;
+extern unsigned int schedule_bugs;
 void set_user_nice(struct task_struct *p, int nice);
 int task_nice(const struct task_struct *p);
 u32 sched_prio_to_weight(int nice);

@@ -157,11 +157,18 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	finish_task_switch(this_rq(), prev);
 }
 
+unsigned int schedule_bugs;	/* reports so far (tests read it) */
+
+/*
+ * Sleeping with a spinlock held or preemption off is a bug: another task
+ * may spin on that lock forever. Report it (as Linux does) and go on; the
+ * count is saved with the task and is still right when it runs again.
+ */
 static void schedule_bug(struct task_struct *prev)
 {
+	schedule_bugs++;
 	printk_force("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
 		     preempt_count());
-	__preempt_count[smp_processor_id()] = 0;	/* carry on as if it were 0 */
 }
 
 /*
