@@ -25,15 +25,21 @@
 #define TVN_MASK	(TVN_SIZE - 1)
 #define TIMER_LEVELS	5
 
+/*
+ * A timer must start zeroed or through timer_setup() (kernel/time/timer.c):
+ * timer_is_queued() reads a NULL entry.next as "never added". Expiries
+ * must be less than 2^31 jiffies ahead (time_after's range; 248 days at
+ * HZ=100). Callbacks must not call wheel_run() or wheel_expire_next().
+ */
 struct timer_list {
-	struct list_head entry;		/* in a wheel slot; empty when not pending */
+	struct list_head entry;		/* in a slot or base->expired; self when not pending */
 	unsigned long expires;		/* in jiffies */
 	void (*function)(struct timer_list *t);
 	unsigned int flags;
 };
 
 struct timer_base {
-	unsigned long clk;		/* the next jiffy run_timers will process */
+	unsigned long clk;		/* the next jiffy wheel_run will process */
 	struct timer_list *running;	/* the callback being run, or NULL */
 	struct list_head expired;	/* due timers taken off tv1, not yet run */
 	struct list_head tv1[TVR_SIZE];
@@ -57,7 +63,9 @@ void wheel_add(struct timer_base *base, struct timer_list *t);
 bool wheel_del(struct timer_base *base, struct timer_list *t);
 /*
  * Run every timer due at or before now, in order of expiry (timers due at
- * the same jiffy: in the order they were added), each taken off the wheel
+ * the same jiffy: in the order they were added, which is why a cascade
+ * puts its timers in front of those already in a lower slot). Catching up
+ * after a pause of N jiffies costs O(N). Each timer is taken off the wheel
  * before its function is called with base->running set. A callback may
  * add, re-add or delete any timer, itself included. Returns how many ran.
  */

@@ -174,9 +174,10 @@ static void schedule_bug(struct task_struct *prev)
 /*
  * The scheduler proper. preempted: the task did not choose to stop (an
  * interrupt or preempt_enable took the CPU), so it stays runnable whatever
- * its state says. Context: preempt_count == 0 on entry, IRQs on.
+ * its state says. yielding: it goes behind its equals first (sched_yield).
+ * Context: preempt_count == 0 on entry, IRQs on.
  */
-static void __schedule(bool preempted)
+static void __schedule(bool preempted, bool yielding)
 {
 	struct rq *rq = this_rq();
 	struct task_struct *prev = current, *next;
@@ -195,6 +196,8 @@ static void __schedule(bool preempted)
 	} else if (prev != rq->idle) {
 		prev->nivcsw += preempted;
 	}
+	if (yielding)
+		prev->sched_class->yield_task(rq);
 	prev->sched_class->put_prev_task(rq, prev);
 	next = pick_next_task(rq);
 	__need_resched[smp_processor_id()] = 0;
@@ -220,7 +223,7 @@ void schedule(void)
 			     current->comm, current->pid);
 		local_irq_enable();
 	}
-	__schedule(false);
+	__schedule(false, false);
 }
 
 /* The preemption point of preempt_enable(). */
@@ -230,7 +233,7 @@ void preempt_schedule(void)
 		return;
 	do {
 		preempt_count_add(PREEMPT_OFFSET);
-		__schedule(true);
+		__schedule(true, false);
 		preempt_count_sub(PREEMPT_OFFSET);
 	} while (need_resched());
 }
@@ -241,7 +244,7 @@ void preempt_schedule_irq(void)
 	do {
 		preempt_count_add(PREEMPT_OFFSET);
 		local_irq_enable();
-		__schedule(true);
+		__schedule(true, false);
 		local_irq_disable();
 		preempt_count_sub(PREEMPT_OFFSET);
 	} while (need_resched());
@@ -264,12 +267,7 @@ void scheduler_tick(void)
 /* yield - let others of the same priority run first. Context: process. */
 void yield(void)
 {
-	struct rq *rq = this_rq();
-
-	spin_lock_irq(&rq->lock);
-	current->sched_class->yield_task(rq);
-	spin_unlock_irq(&rq->lock);
-	schedule();
+	__schedule(false, true);
 }
 
 /* Account the CPU time of the running task up to now (classes call it). */
