@@ -3,14 +3,16 @@
  * The exception vector table and the entry code for kernel exceptions.
  * Linux counterpart: arch/arm/kernel/entry-armv.S.
  *
- * Every exception saves a full struct pt_regs on its own mode's stack
- * (see boot/head.S), fetches the banked sp/lr of the mode it interrupted and
- * calls do_exception(regs, kind). That returns only when an exception
- * fixup (mm/extable.c) changed regs->pc; the registers are then restored
- * and the interrupted code resumes there. Otherwise it oopses and panics.
+ * Every exception but IRQ saves a full struct pt_regs on its own mode's
+ * stack (see boot/head.S), fetches the banked sp/lr of the mode it
+ * interrupted and calls do_exception(regs, kind). That returns only when
+ * an exception fixup (mm/extable.c) changed regs->pc; the registers are
+ * then restored and the interrupted code resumes there. Otherwise it
+ * oopses and panics. IRQs are handled in SVC mode (vector_irq, below).
  *
- * Context: any; runs with IRQs and FIQs masked (the CPU masks IRQ on entry,
- * and we never unmask).
+ * Every return to interrupted code clears the exclusive monitor (clrex),
+ * so an ldrex/strex pair that was interrupted cannot succeed with a stale
+ * reservation (ARM ARM A3.4.5).
  */
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -96,6 +98,7 @@ vector_irq:
 	bl	do_IRQ
 	ldr	r1, [sp, #S_PSR]
 	msr	spsr_cxsf, r1
+	clrex
 	ldmia	sp, {r0-pc}^		@ back to the interrupted code
 
 /*
@@ -153,4 +156,5 @@ exception_common:
 	ldr	lr, [sp, #S_PC]
 	ldmia	sp, {r0-r12}
 	add	sp, sp, #S_FRAME_SIZE
+	clrex
 	movs	pc, lr			@ resume, restoring CPSR from SPSR

@@ -5,7 +5,7 @@
  * replaces it with /bin/sh). It polls the UART; the tty issue makes input
  * interrupt-driven. Like U-Boot's or a ROM monitor's prompt, not like Linux.
  *
- * Context: boot thread, interrupts off; never returns.
+ * Context: task 1 (init), process context; never returns.
  */
 #include <armlet/console.h>
 #include <armlet/init.h>

@@ -50,14 +50,18 @@ void raise_softirq_irqoff(unsigned int nr)
 	softirq_pending[smp_processor_id()] |= 1u << nr;
 }
 
-/* Outside interrupt context nothing will run it soon: the caller's
- * local_bh_enable() or the next interrupt does. */
+/*
+ * Outside interrupt context and with bottom halves on, nothing would run
+ * it soon: hand it to ksoftirqd (as Linux does).
+ */
 void raise_softirq(unsigned int nr)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
 	raise_softirq_irqoff(nr);
+	if (!in_interrupt())
+		wakeup_softirqd();
 	local_irq_restore(flags);
 }
 

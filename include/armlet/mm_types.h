@@ -10,8 +10,8 @@
  *   PG_slab   (with PG_head) a slab: slab_list, slab_cache, freelist, inuse
  *   PG_reserved  never handed out (kernel image, page tables, holes)
  *
- * Locking: the buddy fields belong to the zone (one CPU, IRQs off until
- * the interrupts issue brings zone->lock); the slab fields to the cache.
+ * Locking: the buddy fields belong to the zone (zone->lock); the slab
+ * fields to the cache (its lock).
  */
 #ifndef ARMLET_MM_TYPES_H
 #define ARMLET_MM_TYPES_H

@@ -3,7 +3,7 @@
  * In-kernel tests of interrupts, time and deferred work under QEMU: the
  * tick rate against the global timer, shared lines, context accounting,
  * softirqs and tasklets, kernel timers, workqueues, and atomics and locks
- * under interrupt load. Run with "ktest=irq,time,locking".
+ * under interrupt load. Run with "ktest=irq,time,deferred,locking".
  */
 #include <armlet/errno.h>
 #include <armlet/irq.h>

@@ -74,8 +74,14 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 		kfree(action);
 		return -EBUSY;
 	}
-	for (p = &desc->action; *p; p = &(*p)->next)
-		;
+	for (p = &desc->action; *p; p = &(*p)->next) {
+		if ((*p)->dev_id == dev_id) {	/* free_irq could not tell them apart */
+			spin_unlock_irqrestore(&desc->lock, lockflags);
+			pr_err("IRQ %u: %s: dev_id %p already used on this line\n", irq, name, dev_id);
+			kfree(action);
+			return -EINVAL;
+		}
+	}
 	*p = action;
 	if (first) {
 		unsigned int type = flags & IRQF_TRIGGER_MASK;

@@ -6,7 +6,7 @@
  * the names of its handlers, then the error count.
  *
  *              CPU0
- *    29:        412       GIC  29 Edge      twd
+ *    29:        412      GIC  29 Level    twd
  *   ERR:          0
  *
  * format_irq_line() is pure and also built on the host for

@@ -38,6 +38,8 @@ int mod_timer(struct timer_list *t, unsigned long expires)
 
 	spin_lock_irqsave(&timer_lock, flags);
 	was_pending = wheel_del(&base, t);
+	if (!nr_queued)		/* idle wheel: skip the jiffies nobody waited for */
+		base.clk = jiffies;
 	t->expires = expires;
 	wheel_add(&base, t);
 	nr_queued += !was_pending;
