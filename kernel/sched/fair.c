@@ -70,7 +70,8 @@ static struct task_struct *first_fair(struct cfs_rq *cfs)
 static void update_min_vruntime(struct rq *rq)
 {
 	struct task_struct *first = first_fair(&rq->cfs);
-	u64 min = rq->curr->sched_class == &fair_sched_class ? rq->curr->se.vruntime : ~0ull;
+	u64 min = rq->curr->sched_class == &fair_sched_class && rq->curr->on_rq ?
+		  rq->curr->se.vruntime : ~0ull;
 
 	if (first && first->se.vruntime < min)
 		min = first->se.vruntime;

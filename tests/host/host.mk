@@ -20,6 +20,8 @@ HOST_DEPS_slab     := mm/slab.c mm/page_alloc.c tests/host/mm_arena.c
 HOST_DEPS_softirq  := kernel/softirq.c
 HOST_DEPS_irq_format := kernel/irq/proc.c
 HOST_DEPS_timer_wheel := kernel/time/timer_wheel.c
+HOST_DEPS_prio_array := kernel/sched/prio_array.c
+HOST_DEPS_sched_classes := kernel/sched/prio_array.c kernel/sched/fair.c kernel/sched/rt.c kernel/sched/idle.c tests/host/sched_stubs.c
 
 HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 HOST_BINS  := $(addprefix $(BUILD)/host/test_,$(HOST_TESTS))
