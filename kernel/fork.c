@@ -237,7 +237,7 @@ void show_tasks(void)
 	struct task_struct *p;
 	unsigned long flags;
 
-	printk(KERN_INFO "  PID  PPID S POLICY PRI NICE   TIME(ms) SWITCHES COMMAND\n");
+	printk(KERN_INFO "  PID  PPID S POLICY PRI NICE   TIME(ms)  TICKS SWITCHES COMMAND\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &all_tasks, tasks) {
 		char state = p->exit_state == EXIT_ZOMBIE ? 'Z' :
@@ -245,9 +245,10 @@ void show_tasks(void)
 			     p->state == TASK_INTERRUPTIBLE ? 'S' :
 			     p->state == TASK_UNINTERRUPTIBLE ? 'D' : 'X';
 
-		printk(KERN_INFO "%5d %5d %c %-6s %3d %4d %10llu %8lu %s\n", p->pid,
+		printk(KERN_INFO "%5d %5d %c %-6s %3d %4d %10llu %6lu %8lu %s\n", p->pid,
 		       p->parent->pid, state, policies[p->policy % 6], p->prio, task_nice(p),
-		       p->sum_exec_runtime / 1000000, p->nvcsw + p->nivcsw, p->comm);
+		       p->sum_exec_runtime / 1000000, p->utime_ticks, p->nvcsw + p->nivcsw,
+		       p->comm);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

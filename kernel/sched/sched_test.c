@@ -403,6 +403,45 @@ static void semaphore_admits_count_holders(struct ktest *t)
 	up(&test_sem);
 }
 
+/* Exclusive waiters are woken one per wake_up(), the others all at once. */
+static DECLARE_WAIT_QUEUE_HEAD(excl_wq);
+static atomic_t excl_woken;
+static volatile bool excl_release;
+
+static int exclusive_waiter(void *arg)
+{
+	DEFINE_WAIT(w);
+
+	prepare_to_wait_exclusive(&excl_wq, &w, TASK_UNINTERRUPTIBLE);
+	while (!excl_release) {
+		schedule();
+		atomic_inc(&excl_woken);
+		prepare_to_wait_exclusive(&excl_wq, &w, TASK_UNINTERRUPTIBLE);
+	}
+	finish_wait(&excl_wq, &w);
+	complete(&done);
+	return 0;
+}
+
+static void exclusive_waiters_wake_one_at_a_time(struct ktest *t)
+{
+	init_completion(&done);
+	atomic_set(&excl_woken, 0);
+	excl_release = false;
+	for (int i = 0; i < 3; i++)
+		KTEST_ASSERT_TRUE(t, kthread_run(exclusive_waiter, NULL, "ktest-excl") != NULL);
+	msleep(20);		/* all three asleep on the queue */
+	wake_up(&excl_wq);
+	msleep(20);
+	KTEST_EXPECT_EQ(t, atomic_read(&excl_woken), 1);
+	wake_up(&excl_wq);
+	msleep(20);
+	KTEST_EXPECT_EQ(t, atomic_read(&excl_woken), 2);
+	excl_release = true;
+	wake_up_all(&excl_wq);
+	wait_done(t, 3);
+}
+
 static int stoppable(void *arg)
 {
 	while (!kthread_should_stop())
@@ -446,6 +485,7 @@ static const struct ktest_case sync_cases[] = {
 	KTEST_CASE(mutex_hands_off_without_lost_wakeups),
 	KTEST_CASE(mutex_misuse_is_reported),
 	KTEST_CASE(semaphore_admits_count_holders),
+	KTEST_CASE(exclusive_waiters_wake_one_at_a_time),
 	KTEST_CASE(kthread_stop_returns_the_result),
 	KTEST_CASE(scheduling_while_atomic_is_reported),
 };
