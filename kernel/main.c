@@ -83,6 +83,7 @@ static int kernel_init(void *unused)
 {
 	spawn_ksoftirqd();		/* softirqs left over by interrupts */
 	workqueue_init();		/* kworker/0 runs schedule_work() items */
+	initramfs_check();		/* what the initrd holds (unpacked: next issue) */
 	lkdtm_boot();			/* lkdtm=TYPE: crash on purpose (tests) */
 	ktest_boot();			/* ktest=SUITES: run in-kernel tests, exit */
 	kmon_run();			/* the console monitor, until power off */

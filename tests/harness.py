@@ -200,7 +200,9 @@ def qemu_command(case, build, workdir):
         path = workdir / f"{case['name']}.blob{i}"
         path.write_bytes(blob)
         qemu += ["-device", f"loader,file={path},addr={addr:#x},force-raw=on"]
-    if "initrd" in case:
+    if isinstance(case.get("initrd"), str):
+        case["initrd_path"] = str(build / case["initrd"])
+    elif "initrd" in case:
         path = workdir / f"{case['name']}.initrd"
         path.write_bytes(bytes(i & 0xff for i in range(case["initrd"])))
         case["initrd_path"] = str(path)

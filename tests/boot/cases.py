@@ -7,7 +7,8 @@ status) and checks the console. Keys:
   name, why     the test and the property it proves
   mem, smp      QEMU -m / -smp (default 256M, 1)
   append        kernel command line (-append)
-  initrd        size in bytes of a generated file passed with -initrd
+  initrd        size in bytes of a generated file passed with -initrd, or
+                the path of a file (relative to build/) to pass as it is
   loader        [(bytes, address)]: written over guest memory after QEMU's
                 boot stub has built the ATAG list (-device loader), to hand
                 the kernel a malformed list
@@ -181,6 +182,17 @@ CASES = [
          why="the tick interrupt is counted and uptime follows it",
          expect=[r"^ +CPU0", r"^ +29: +[1-9]\d* +GIC +29 \w+ +twd",
                  r"^ ERR: +0", r"^up \d+\.\d{6} s, [1-9]\d* ticks at HZ=100"]),
+    # --- the initramfs (read by GNU cpio's archives) ---------------------------------
+    dict(name="initramfs_from_gnu_cpio", initrd="host/fixtures/newc.cpio", stdin=POWEROFF,
+         why="an archive made by GNU cpio is read through and summed up",
+         expect=[r"initramfs: 3\d entries: \d+ files, 2\d directories, 1 symlinks"]),
+    dict(name="initramfs_corrupt", initrd=4096, stdin=POWEROFF,
+         why="a corrupt archive is reported with where, and boot goes on",
+         expect=[r"cpio: corrupt archive at offset 0: no newc magic",
+                 r"initramfs: archive unusable after 0 entries", r"^Power down"]),
+    dict(name="initramfs_none", stdin=POWEROFF,
+         why="booting without an initramfs says so plainly",
+         expect=[r"initramfs: none \(boot with an initrd"]),
     dict(name="ktest_unknown_suite", append="ktest=nosuch", exit=1,
          why="asking for a suite that does not exist fails the run",
          expect=[r"^not ok 1 nosuch # no such test suite"]),

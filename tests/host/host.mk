@@ -19,6 +19,7 @@ HOST_DEPS_memblock := mm/memblock.c
 HOST_DEPS_slab     := mm/slab.c mm/page_alloc.c tests/host/mm_arena.c
 HOST_DEPS_softirq  := kernel/softirq.c
 HOST_DEPS_irq_format := kernel/irq/proc.c
+HOST_DEPS_cpio     := kernel/fs/cpio.c
 HOST_DEPS_timer_wheel := kernel/time/timer_wheel.c
 HOST_DEPS_prio_array := kernel/sched/prio_array.c
 HOST_DEPS_sched_classes := kernel/sched/prio_array.c kernel/sched/fair.c kernel/sched/rt.c kernel/sched/idle.c tests/host/sched_stubs.c
@@ -27,7 +28,12 @@ HOST_TESTS := $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 HOST_BINS  := $(addprefix $(BUILD)/host/test_,$(HOST_TESTS))
 
 .PHONY: host-tests
-host-tests: $(HOST_BINS)
+host-tests: $(HOST_BINS) $(BUILD)/host/fixtures/newc.cpio
+
+# Archives made by GNU cpio for test_cpio (inputs from a tool we did not write).
+$(BUILD)/host/fixtures/newc.cpio: tests/host/cpio_fixtures.sh
+	$(quiet) CPIO $(dir $@)
+	$(Q)sh $< $(dir $@)
 
 .SECONDEXPANSION:
 $(BUILD)/host/test_%: tests/host/test_%.c $(HOST_COMMON) $$(HOST_DEPS_$$*) \
