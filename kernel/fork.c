@@ -35,6 +35,8 @@ struct task_struct init_task;
 extern char __svc_stack_guard[];	/* the boot stack starts a page above */
 void ret_from_kthread(void);
 
+static struct task_struct *find_task_locked(int pid);
+
 /* A free pid after last_pid, wrapping round; 0 if all are taken. */
 static int alloc_pid_locked(void)
 {
@@ -43,7 +45,7 @@ static int alloc_pid_locked(void)
 
 		if (pid >= PID_MAX)
 			pid = pid - PID_MAX + 1;	/* pid 0 is the idle task's */
-		if (!find_task_by_pid(pid)) {
+		if (!find_task_locked(pid)) {
 			last_pid = pid;
 			return pid;
 		}
@@ -51,8 +53,8 @@ static int alloc_pid_locked(void)
 	return 0;
 }
 
-/* Caller holds tasklist_lock, or is the only CPU with IRQs off (debug). */
-struct task_struct *find_task_by_pid(int pid)
+/* Caller holds tasklist_lock. */
+static struct task_struct *find_task_locked(int pid)
 {
 	struct task_struct *p;
 
@@ -101,8 +103,7 @@ struct task_struct *create_kernel_task(int (*fn)(void *), void *arg, const char 
 	p->ctx.r4 = (u32)(uintptr_t)fn;
 	p->ctx.r5 = (u32)(uintptr_t)arg;
 	INIT_LIST_HEAD(&p->children);
-	init_sched_fields(p, parent);
-	p->se.vruntime = this_rq()->cfs.min_vruntime;
+	init_sched_fields(p, parent);	/* vruntime 0: placed when first enqueued */
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p->pid = alloc_pid_locked();
@@ -116,6 +117,25 @@ struct task_struct *create_kernel_task(int (*fn)(void *), void *arg, const char 
 		put_task_struct(p);
 		return NULL;
 	}
+	return p;
+}
+
+/*
+ * find_get_task_by_pid - the task with that pid, with a reference the
+ * caller drops with put_task_struct(); NULL if there is none.
+ */
+struct task_struct *find_get_task_by_pid(int pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_locked(pid);
+	if (p && p->exit_state)
+		p = NULL;	/* exited: as good as gone */
+	if (p)
+		p->usage++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 }
 
@@ -201,9 +221,13 @@ void do_exit(int code)
 	me->exit_state = EXIT_ZOMBIE;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	wake_up_process(me->parent);	/* so it can reap */
+	/*
+	 * No preemption from here on: a dead task taken off the CPU by an
+	 * interrupt would stay queued while the next task frees its stack.
+	 * The count it leaves behind dies with it.
+	 */
 	preempt_disable();
 	__set_current_state(TASK_DEAD);
-	preempt_enable_no_resched();
 	schedule();
 	panic("a dead task ran again");
 }
@@ -230,10 +254,22 @@ void fork_init(void)
 	task_count = 1;
 }
 
+static const char *policy_name(const struct task_struct *p)
+{
+	if (p->flags & PF_IDLE)
+		return "-";
+	switch (p->policy) {
+	case SCHED_NORMAL: return "OTHER";
+	case SCHED_FIFO: return "FIFO";
+	case SCHED_RR: return "RR";
+	case SCHED_IDLE: return "IDLE";
+	default: return "?";
+	}
+}
+
 /* show_tasks - every task, like ps: pid, parent, state, policy, priority, CPU time. */
 void show_tasks(void)
 {
-	static const char *const policies[] = { "OTHER", "FIFO", "RR", "?", "?", "IDLE" };
 	struct task_struct *p;
 	unsigned long flags;
 
@@ -246,7 +282,8 @@ void show_tasks(void)
 			     p->state == TASK_UNINTERRUPTIBLE ? 'D' : 'X';
 
 		printk(KERN_INFO "%5d %5d %c %-6s %3d %4d %10llu %6lu %8lu %s\n", p->pid,
-		       p->parent->pid, state, policies[p->policy % 6], p->prio, task_nice(p),
+		       p->parent->pid, state, policy_name(p), p->prio,
+		       p->flags & PF_IDLE ? 0 : task_nice(p),
 		       p->sum_exec_runtime / 1000000, p->utime_ticks, p->nvcsw + p->nivcsw,
 		       p->comm);
 	}

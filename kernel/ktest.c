@@ -17,8 +17,8 @@
  *       ...
  *   not ok 1 printk
  *
- * Context: boot, after the console is up; cases run one after another on
- * the boot stack.
+ * Context: task 1 (init), process context; cases run one after another on
+ * its kernel stack and may sleep.
  */
 #include <armlet/init.h>
 #include <armlet/irqflags.h>

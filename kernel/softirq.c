@@ -113,6 +113,8 @@ void local_bh_enable(void)
 	if (!in_interrupt() && local_softirq_pending())
 		__do_softirq();
 	local_irq_restore(flags);
+	if (!preempt_count() && need_resched())
+		preempt_schedule();	/* a preemption point, as in Linux */
 }
 
 /* ---- tasklets ------------------------------------------------------------ */

@@ -6,7 +6,9 @@
  *
  * fn runs in process context and should loop until kthread_should_stop();
  * kthread_stop() wakes it, waits for it to return and gives back fn's
- * return value.
+ * return value. A thread that may return on its own must be kept alive
+ * with get_task_struct() by whoever will kthread_stop() it, or kthreadd
+ * may reap it first.
  */
 #ifndef ARMLET_KTHREAD_H
 #define ARMLET_KTHREAD_H

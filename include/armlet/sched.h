@@ -111,7 +111,8 @@ struct task_struct {
 
 /*
  * The scheduling-class interface: the seam where a lab adds a policy.
- * The core calls these with the run-queue lock held and IRQs off.
+ * The core calls these with the run-queue lock held and IRQs off, except
+ * get_rr_interval (a read of the task's policy, no lock).
  */
 struct rq;
 struct sched_class {
@@ -129,6 +130,8 @@ struct sched_class {
 };
 
 extern const struct sched_class rt_sched_class, fair_sched_class, idle_sched_class;
+/* The top of the ->next chain: a class above rt goes in front of it here. */
+#define sched_class_highest	(&rt_sched_class)
 
 struct rt_rq {
 	struct prio_array active;
@@ -175,7 +178,7 @@ u32 sched_prio_to_weight(int nice);
 /* Tasks */
 struct task_struct *create_kernel_task(int (*fn)(void *), void *arg, const char *name,
 				       struct task_struct *parent);
-struct task_struct *find_task_by_pid(int pid);
+struct task_struct *find_get_task_by_pid(int pid);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
 void do_exit(int code) __noreturn;

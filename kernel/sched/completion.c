@@ -48,14 +48,35 @@ static bool try_take(struct completion *x)
 	return took;
 }
 
+/*
+ * Waiters queue exclusively, so complete() wakes exactly one of them and
+ * complete_all() all. Returns the jiffies left (at least 1), or 0 when
+ * the timeout ran out first.
+ */
+static long wait_common(struct completion *x, long timeout)
+{
+	DEFINE_WAIT(w);
+	bool done;
+
+	for (;;) {
+		prepare_to_wait_exclusive(&x->wait, &w, TASK_UNINTERRUPTIBLE);
+		done = try_take(x);
+		if (done || !timeout)
+			break;
+		timeout = schedule_timeout(timeout);
+	}
+	finish_wait(&x->wait, &w);
+	return done ? (timeout ? timeout : 1) : 0;
+}
+
 void wait_for_completion(struct completion *x)
 {
-	wait_event(x->wait, try_take(x));
+	wait_common(x, MAX_SCHEDULE_TIMEOUT);
 }
 
 long wait_for_completion_timeout(struct completion *x, long timeout)
 {
-	return wait_event_timeout(x->wait, try_take(x), timeout);
+	return wait_common(x, timeout);
 }
 
 bool completion_done(struct completion *x)

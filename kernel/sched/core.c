@@ -73,7 +73,7 @@ static void check_preempt(struct rq *rq, struct task_struct *p)
 		return;
 	}
 	/* A higher class always wins: is p's class above curr's? */
-	for (c = &rt_sched_class; c; c = c->next) {
+	for (c = sched_class_highest; c; c = c->next) {
 		if (c == p->sched_class) {
 			resched_curr();
 			return;
@@ -116,7 +116,7 @@ bool wake_up_process(struct task_struct *p)
 
 static struct task_struct *pick_next_task(struct rq *rq)
 {
-	for (const struct sched_class *c = &rt_sched_class; c; c = c->next) {
+	for (const struct sched_class *c = sched_class_highest; c; c = c->next) {
 		struct task_struct *p = c->pick_next_task(rq);
 
 		if (p)
@@ -182,7 +182,7 @@ static void __schedule(bool preempted, bool yielding)
 	struct rq *rq = this_rq();
 	struct task_struct *prev = current, *next;
 
-	if (unlikely(!preempted && in_atomic()))
+	if (unlikely(!preempted && in_atomic() && prev->state != TASK_DEAD))
 		schedule_bug(prev);
 	preempt_disable();
 	spin_lock_irq(&rq->lock);
@@ -192,11 +192,8 @@ static void __schedule(bool preempted, bool yielding)
 			prev->state = TASK_RUNNING;
 		else
 			deactivate_task(rq, prev);
-		prev->nvcsw++;
-	} else if (prev != rq->idle) {
-		prev->nivcsw += preempted;
 	}
-	if (yielding)
+	if (yielding && prev->on_rq)
 		prev->sched_class->yield_task(rq);
 	prev->sched_class->put_prev_task(rq, prev);
 	next = pick_next_task(rq);
@@ -204,6 +201,10 @@ static void __schedule(bool preempted, bool yielding)
 	if (next == prev) {
 		spin_unlock_irq(&rq->lock);
 	} else {
+		if (prev->on_rq && prev != rq->idle)
+			prev->nivcsw++;		/* still runnable: forced off */
+		else if (prev != rq->idle)
+			prev->nvcsw++;
 		rq->curr = next;
 		rq->nr_switches++;
 		context_switch(rq, prev, next);
@@ -267,6 +268,11 @@ void scheduler_tick(void)
 /* yield - let others of the same priority run first. Context: process. */
 void yield(void)
 {
+	if (unlikely(irqs_disabled())) {
+		printk_force("BUG: yield() with interrupts disabled from %s/%d\n",
+			     current->comm, current->pid);
+		local_irq_enable();
+	}
 	__schedule(false, true);
 }
 

@@ -16,7 +16,7 @@
 #include <armlet/time.h>
 
 #define NICE_0_WEIGHT		1024
-#define MIN_GRANULARITY_NS	(1 * NSEC_PER_MSEC)	/* run at least this before a tick preempts */
+#define MIN_GRANULARITY_NS	(1 * NSEC_PER_MSEC)	/* a tick preempts a task this far ahead */
 #define WAKEUP_GRANULARITY_NS	(1 * NSEC_PER_MSEC)	/* a waker must be this much "behind" */
 #define SLEEPER_CREDIT_NS	(3 * NSEC_PER_MSEC)	/* how far behind a sleeper may start */
 

@@ -18,9 +18,14 @@ int task_nice(const struct task_struct *p)
 	return PRIO_TO_NICE(p->static_prio);
 }
 
-static struct task_struct *task_of(int pid)
+/* The task pid names (0: the caller), referenced: drop it with put_task_struct(). */
+static struct task_struct *get_task_of(int pid)
 {
-	return pid == 0 ? current : find_task_by_pid(pid);
+	if (pid == 0) {
+		get_task_struct(current);
+		return current;
+	}
+	return find_get_task_by_pid(pid);
 }
 
 static bool valid_policy(int policy)
@@ -81,6 +86,7 @@ static void change_nice(struct task_struct *p, int nice, int unused)
 int sched_setscheduler(int pid, int policy, const struct sched_param *param)
 {
 	struct task_struct *p;
+	bool idle;
 	int prio;
 
 	if (!param || !valid_policy(policy) || pid < 0)
@@ -88,35 +94,38 @@ int sched_setscheduler(int pid, int policy, const struct sched_param *param)
 	prio = param->sched_priority;
 	if (rt_policy(policy) ? prio < 1 || prio > MAX_RT_PRIO - 1 : prio != 0)
 		return -EINVAL;
-	p = task_of(pid);
+	p = get_task_of(pid);
 	if (!p)
 		return -ESRCH;
-	if (p->flags & PF_IDLE)
-		return -EPERM;
-	requeue_changed(p, change_policy, policy, prio);
-	return 0;
+	idle = p->flags & PF_IDLE;	/* the idle task keeps its class */
+	if (!idle)
+		requeue_changed(p, change_policy, policy, prio);
+	put_task_struct(p);
+	return idle ? -EPERM : 0;
 }
 
 int sched_getscheduler(int pid)
 {
 	struct task_struct *p;
+	int policy;
 
 	if (pid < 0)
 		return -EINVAL;
-	p = task_of(pid);
-	return p ? (int)p->policy : -ESRCH;
+	p = get_task_of(pid);
+	if (!p)
+		return -ESRCH;
+	policy = (int)p->policy;
+	put_task_struct(p);
+	return policy;
 }
 
 int sched_setparam(int pid, const struct sched_param *param)
 {
-	struct task_struct *p;
+	int policy = sched_getscheduler(pid);
 
-	if (!param || pid < 0)
-		return -EINVAL;
-	p = task_of(pid);
-	if (!p)
-		return -ESRCH;
-	return sched_setscheduler(pid, (int)p->policy, param);
+	if (!param || policy < 0)
+		return param ? policy : -EINVAL;
+	return sched_setscheduler(pid, policy, param);
 }
 
 int sched_getparam(int pid, struct sched_param *param)
@@ -125,10 +134,11 @@ int sched_getparam(int pid, struct sched_param *param)
 
 	if (!param || pid < 0)
 		return -EINVAL;
-	p = task_of(pid);
+	p = get_task_of(pid);
 	if (!p)
 		return -ESRCH;
 	param->sched_priority = (int)p->rt_priority;
+	put_task_struct(p);
 	return 0;
 }
 
@@ -153,10 +163,11 @@ int sched_rr_get_interval(int pid, unsigned int *ms)
 
 	if (pid < 0 || !ms)
 		return -EINVAL;
-	p = task_of(pid);
+	p = get_task_of(pid);
 	if (!p)
 		return -ESRCH;
 	*ms = p->sched_class->get_rr_interval(p);
+	put_task_struct(p);
 	return 0;
 }
 
@@ -184,10 +195,16 @@ int sys_getpriority(int which, int who)
 {
 	struct task_struct *p;
 
+	int prio;
+
 	if (which != PRIO_PROCESS)
 		return -EINVAL;
-	p = task_of(who);
-	return p ? 20 - task_nice(p) : -ESRCH;
+	p = get_task_of(who);
+	if (!p)
+		return -ESRCH;
+	prio = 20 - task_nice(p);
+	put_task_struct(p);
+	return prio;
 }
 
 int sys_setpriority(int which, int who, int niceval)
@@ -196,9 +213,10 @@ int sys_setpriority(int which, int who, int niceval)
 
 	if (which != PRIO_PROCESS)
 		return -EINVAL;
-	p = task_of(who);
+	p = get_task_of(who);
 	if (!p)
 		return -ESRCH;
 	set_user_nice(p, niceval);
+	put_task_struct(p);
 	return 0;
 }
