@@ -13,6 +13,7 @@
  */
 #define pr_fmt(fmt) "task: " fmt
 
+#include <armlet/seq_buf.h>
 #include <armlet/errno.h>
 #include <armlet/kernel.h>
 #include <armlet/printk.h>
@@ -268,12 +269,12 @@ static const char *policy_name(const struct task_struct *p)
 }
 
 /* show_tasks - every task, like ps: pid, parent, state, policy, priority, CPU time. */
-void show_tasks(void)
+void show_tasks(struct seq_buf *m)
 {
 	struct task_struct *p;
 	unsigned long flags;
 
-	printk(KERN_INFO "  PID  PPID S POLICY PRI NICE   TIME(ms)  TICKS SWITCHES COMMAND\n");
+	seq_printf(m, "  PID  PPID S POLICY PRI NICE   TIME(ms)  TICKS SWITCHES COMMAND\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &all_tasks, tasks) {
 		char state = p->exit_state == EXIT_ZOMBIE ? 'Z' :
@@ -281,7 +282,7 @@ void show_tasks(void)
 			     p->state == TASK_INTERRUPTIBLE ? 'S' :
 			     p->state == TASK_UNINTERRUPTIBLE ? 'D' : 'X';
 
-		printk(KERN_INFO "%5d %5d %c %-6s %3d %4d %10llu %6lu %8lu %s\n", p->pid,
+		seq_printf(m, "%5d %5d %c %-6s %3d %4d %10llu %6lu %8lu %s\n", p->pid,
 		       p->parent->pid, state, policy_name(p), p->prio,
 		       p->flags & PF_IDLE ? 0 : task_nice(p),
 		       p->sum_exec_runtime / 1000000, p->utime_ticks, p->nvcsw + p->nivcsw,

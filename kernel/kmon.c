@@ -17,6 +17,7 @@
 #include <armlet/vmalloc.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
+#include <armlet/seq_buf.h>
 #include <armlet/sched.h>
 #include <armlet/reboot.h>
 #include <armlet/string.h>
@@ -37,7 +38,7 @@ static void cmd_version(int argc, char **argv)
 	console_printf("%s", armlet_banner);
 }
 
-static void show_all(void (*show)(void));
+static void show_all(void (*show)(struct seq_buf *m));
 
 static void cmd_bootinfo(int argc, char **argv)
 {
@@ -65,14 +66,27 @@ static void cmd_loglevel(int argc, char **argv)
 	console_loglevel = level;
 }
 
-/* Run an introspection printer with its pr_info lines shown. */
-static void show_all(void (*show)(void))
+/*
+ * Print a table on the console (not into the log). Big tables get a
+ * bigger buffer and a second try.
+ */
+static void show_all(void (*show)(struct seq_buf *m))
 {
-	int saved = console_loglevel;
+	for (size_t size = 4096; size <= 256 * 1024; size *= 4) {
+		char *buf = vmalloc(size);
+		struct seq_buf s;
 
-	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
-	show();
-	console_loglevel = saved;
+		if (!buf)
+			return;
+		seq_buf_init(&s, buf, size);
+		show(&s);
+		for (size_t off = 0; !s.overflow && off < s.len; off += LOG_LINE_MAX - 1)
+			console_printf("%.*s", (int)min(s.len - off, (size_t)LOG_LINE_MAX - 1),
+				       buf + off);
+		vfree(buf);
+		if (!s.overflow)
+			return;
+	}
 }
 
 static void cmd_meminfo(int argc, char **argv)

@@ -14,6 +14,7 @@
 #include <armlet/irq.h>
 #include <armlet/irqflags.h>
 #include <armlet/printk.h>
+#include <armlet/seq_buf.h>
 #include <armlet/kthread.h>
 #include <armlet/sched.h>
 #include <armlet/softirq.h>
@@ -62,7 +63,7 @@ void start_kernel(void)
 	setup_arch();			/* machine, ATAGs, page tables */
 	parse_cmdline(true);		/* early_param(): loglevel, slub_debug, ... */
 	console_init();			/* UART console; replays the log so far */
-	show_boot_params();		/* RAM, initrd and command line found */
+	seq_show_to_log(show_boot_params);	/* RAM, initrd and command line found */
 	mm_init();			/* page, slab and vmalloc allocators */
 	console_remap();		/* the console through ioremap() */
 	sched_init();			/* this thread becomes task 0, the idle task */

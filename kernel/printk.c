@@ -13,6 +13,7 @@
 #include <armlet/log_ring.h>
 #include <armlet/params.h>
 #include <armlet/printk.h>
+#include <armlet/seq_buf.h>
 #include <armlet/irqflags.h>
 #include <armlet/delay.h>
 #include <armlet/string.h>
@@ -142,6 +143,22 @@ void printk_force(const char *fmt, ...)
 	va_start(args, fmt);
 	log_and_emit(LOGLEVEL_EMERG, true, fmt, args);
 	va_end(args);
+}
+
+/*
+ * seq_show_to_log - print a table into the log, one printk per line.
+ * Context: process or boot (a static buffer, so not re-entrant).
+ */
+void seq_show_to_log(void (*show)(struct seq_buf *s))
+{
+	static char buf[2048];
+	struct seq_buf s;
+	char *line = buf;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	show(&s);
+	for (char *nl; (nl = strchr(line, '\n')); line = nl + 1)
+		printk(KERN_INFO "%.*s\n", (int)(nl - line), line);
 }
 
 /* dmesg_print - replay the log ring on the consoles, each line with its level. */

@@ -9,6 +9,7 @@
  */
 #define pr_fmt(fmt) fmt
 
+#include <armlet/seq_buf.h>
 #include <armlet/console.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
@@ -57,25 +58,25 @@ static void parse_boot_tags(const struct machine_desc *m)
 }
 
 /* show_boot_params - what the kernel was told at boot, in words. */
-void show_boot_params(void)
+void show_boot_params(struct seq_buf *m)
 {
 	const struct boot_params *bp = &boot_params;
 	u32 total = 0;
 
 	for (unsigned int i = 0; i < bp->nr_banks; i++) {
 		total += bp->bank[i].size;
-		pr_info("Memory bank %u: 0x%08x-0x%08x (%u MiB)\n", i,
+		seq_printf(m, "Memory bank %u: 0x%08x-0x%08x (%u MiB)\n", i,
 			bp->bank[i].start, bp->bank[i].start + bp->bank[i].size - 1,
 			bp->bank[i].size >> 20);
 	}
-	pr_info("Memory: %u MiB RAM in %u bank%s%s\n", total >> 20, bp->nr_banks,
+	seq_printf(m, "Memory: %u MiB RAM in %u bank%s%s\n", total >> 20, bp->nr_banks,
 		bp->nr_banks == 1 ? "" : "s", bp->default_memory ? " (machine default)" : "");
 	if (bp->initrd_size)
-		pr_info("initrd: 0x%08x-0x%08x (%u bytes)\n", bp->initrd_start,
+		seq_printf(m, "initrd: 0x%08x-0x%08x (%u bytes)\n", bp->initrd_start,
 			bp->initrd_start + bp->initrd_size - 1, bp->initrd_size);
 	else
-		pr_info("initrd: none\n");
-	pr_info("Kernel command line: %s\n", bp->cmdline[0] ? bp->cmdline : "(empty)");
+		seq_printf(m, "initrd: none\n");
+	seq_printf(m, "Kernel command line: %s\n", bp->cmdline[0] ? bp->cmdline : "(empty)");
 }
 
 void setup_arch(void)

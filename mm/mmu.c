@@ -17,6 +17,7 @@
  */
 #define pr_fmt(fmt) fmt
 
+#include <armlet/seq_buf.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
 #include <armlet/memblock.h>
@@ -185,16 +186,16 @@ void mem_init(void)
 }
 
 /* show_meminfo - where the memory is, as Linux's /proc/meminfo. */
-void show_meminfo(void)
+void show_meminfo(struct seq_buf *m)
 {
 	unsigned long total_k = (unsigned long)(memblock_size(&memblock.memory) >> 10);
 	unsigned long free_k = nr_free_pages() * (PAGE_SIZE >> 10);
 	unsigned long managed_k = normal_zone.managed_pages * (PAGE_SIZE >> 10);
 
-	pr_info("MemTotal:       %8lu kB\n", total_k);
-	pr_info("MemFree:        %8lu kB\n", free_k);
-	pr_info("MemUsed:        %8lu kB\n", managed_k - free_k);
-	pr_info("Slab:           %8lu kB\n", slab_pages() * (PAGE_SIZE >> 10));
-	pr_info("VmallocTotal:   %8lu kB\n", (VMALLOC_END - VMALLOC_START) >> 10);
-	pr_info("Reserved:       %8lu kB\n", total_k - managed_k);
+	seq_printf(m, "MemTotal:       %8lu kB\n", total_k);
+	seq_printf(m, "MemFree:        %8lu kB\n", free_k);
+	seq_printf(m, "MemUsed:        %8lu kB\n", managed_k - free_k);
+	seq_printf(m, "Slab:           %8lu kB\n", slab_pages() * (PAGE_SIZE >> 10));
+	seq_printf(m, "VmallocTotal:   %8lu kB\n", (VMALLOC_END - VMALLOC_START) >> 10);
+	seq_printf(m, "Reserved:       %8lu kB\n", total_k - managed_k);
 }

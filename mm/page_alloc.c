@@ -22,6 +22,7 @@
  */
 #define pr_fmt(fmt) "page_alloc: " fmt
 
+#include <armlet/seq_buf.h>
 #include <armlet/errno.h>
 #include <armlet/mm.h>
 #include <armlet/printk.h>
@@ -339,12 +340,12 @@ unsigned long nr_free_pages(void)
 }
 
 /* show_buddyinfo - free blocks per order, as Linux's /proc/buddyinfo. */
-void show_buddyinfo(void)
+void show_buddyinfo(struct seq_buf *m)
 {
-	printk(KERN_INFO "Node 0, zone %8s", normal_zone.name);
+	seq_printf(m, "Node 0, zone %8s", normal_zone.name);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
-		pr_cont(" %6lu", normal_zone.free_area[o].nr_free);
-	pr_cont("\n");
-	pr_info("per-cpu list: %u pages (high %u, batch %u)\n", normal_zone.pcp.count,
+		seq_printf(m, " %6lu", normal_zone.free_area[o].nr_free);
+	seq_printf(m, "\n");
+	seq_printf(m, "per-cpu list: %u pages (high %u, batch %u)\n", normal_zone.pcp.count,
 		normal_zone.pcp.high, normal_zone.pcp.batch);
 }

@@ -30,6 +30,7 @@
  */
 #define pr_fmt(fmt) "slab: " fmt
 
+#include <armlet/seq_buf.h>
 #include <armlet/kernel.h>
 #include <armlet/mm.h>
 #include <armlet/params.h>
@@ -539,15 +540,15 @@ unsigned long slab_pages(void)
 }
 
 /* show_slabinfo - one line per cache, as Linux's /proc/slabinfo. */
-void show_slabinfo(void)
+void show_slabinfo(struct seq_buf *m)
 {
 	struct kmem_cache *s;
 	unsigned long flags;
 
-	printk(KERN_INFO "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>\n");
+	seq_printf(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>\n");
 	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list) {
-		printk(KERN_INFO "%-17s %13lu %10lu %9u %12u %14u\n", s->name, s->active_objs,
+		seq_printf(m, "%-17s %13lu %10lu %9u %12u %14u\n", s->name, s->active_objs,
 			s->nr_slabs * s->objects, s->size, s->objects, 1u << s->order);
 	}
 	spin_unlock_irqrestore(&slab_caches_lock, flags);

@@ -19,6 +19,7 @@
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
+#include <armlet/seq_buf.h>
 #include <armlet/errno.h>
 #include <armlet/kernel.h>
 #include <armlet/mm.h>
@@ -271,25 +272,25 @@ phys_addr_t kernel_virt_to_phys(unsigned long va)
 	return (*pte & PAGE_MASK) | (va & ~PAGE_MASK);
 }
 
-static void show_range(struct vm_range *r)
+static void show_range(struct seq_buf *m, struct vm_range *r)
 {
 	struct vm_struct *a;
 
 	list_for_each_entry(a, &r->areas, list) {
 		if (a->nr_pages)
-			printk(KERN_INFO "0x%08lx-0x%08lx %8lu %s pages=%u\n", a->addr,
+			seq_printf(m, "0x%08lx-0x%08lx %8lu %s pages=%u\n", a->addr,
 				a->addr + a->size, a->size, r->name, a->nr_pages);
 		else
-			printk(KERN_INFO "0x%08lx-0x%08lx %8lu %s phys=0x%08x\n", a->addr,
+			seq_printf(m, "0x%08lx-0x%08lx %8lu %s phys=0x%08x\n", a->addr,
 				a->addr + a->size, a->size, r->name, a->phys_addr);
 	}
 }
 
 /* show_vmallocinfo - every area, as Linux's /proc/vmallocinfo. */
-void show_vmallocinfo(void)
+void show_vmallocinfo(struct seq_buf *m)
 {
-	show_range(&vmalloc_range);
-	show_range(&ioremap_range);
+	show_range(m, &vmalloc_range);
+	show_range(m, &ioremap_range);
 }
 
 void vmalloc_init(void)

@@ -15,7 +15,8 @@ void arm_memblock_init(void);			/* mm/mmu.c */
 void paging_init(void);				/* mm/mmu.c */
 void mem_init(void);				/* mm/mmu.c */
 void console_remap(void);			/* kernel/setup.c */
-void show_boot_params(void);			/* kernel/setup.c */
+struct seq_buf;
+void show_boot_params(struct seq_buf *m);	/* kernel/setup.c */
 void initramfs_check(void);			/* kernel/fs/initramfs.c */
 void lkdtm_boot(void);				/* kernel/lkdtm.c */
 void ktest_boot(void);				/* kernel/ktest.c */

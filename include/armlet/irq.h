@@ -76,6 +76,7 @@ extern void (*handle_arch_irq)(struct pt_regs *regs);
 void irq_enter(void);
 void irq_exit(void);
 void init_IRQ(void);
-void show_interrupts(void);
+struct seq_buf;
+void show_interrupts(struct seq_buf *m);
 
 #endif /* ARMLET_IRQ_H */

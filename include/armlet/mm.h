@@ -96,8 +96,9 @@ void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr)		free_pages(addr, 0)
 
 unsigned long nr_free_pages(void);
-void show_buddyinfo(void);
-void show_meminfo(void);
+struct seq_buf;
+void show_buddyinfo(struct seq_buf *m);
+void show_meminfo(struct seq_buf *m);
 const char *stack_guard_owner(unsigned long va);
 
 /* The smallest order whose block holds size (> 0) bytes. */

@@ -183,8 +183,9 @@ void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
 void do_exit(int code) __noreturn;
 unsigned int nr_tasks(void);
-void show_tasks(void);
-void show_runqueue(void);
+struct seq_buf;
+void show_tasks(struct seq_buf *m);
+void show_runqueue(struct seq_buf *m);
 int release_zombies(struct task_struct *parent);
 
 /* Signals arrive with the IPC issue; until then no task has one pending. */

@@ -69,7 +69,8 @@ static inline void *kzalloc(size_t size, gfp_t gfp)
 }
 
 void kmem_cache_init(void);
-void show_slabinfo(void);
+struct seq_buf;
+void show_slabinfo(struct seq_buf *m);
 unsigned long slab_pages(void);	/* pages held by all caches */
 
 /* Set by "slub_debug" on the command line: SLAB_DEBUG for every cache. */

@@ -30,6 +30,7 @@ void iounmap(void *addr);
 /* Walk the kernel's tables: the physical address va maps to, or 0. */
 phys_addr_t kernel_virt_to_phys(unsigned long va);
 
-void show_vmallocinfo(void);
+struct seq_buf;
+void show_vmallocinfo(struct seq_buf *m);
 
 #endif /* ARMLET_VMALLOC_H */

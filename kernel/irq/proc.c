@@ -12,6 +12,7 @@
  * format_irq_line() is pure and also built on the host for
  * tests/host/test_irq_format.c.
  */
+#include <armlet/seq_buf.h>
 #include <armlet/irq.h>
 #include <armlet/irq_format.h>
 #include <armlet/printk.h>
@@ -48,13 +49,13 @@ int format_irq_header(char *buf, size_t size, unsigned int ncpus)
 #define MAX_NAMES	8
 
 /* show_interrupts - print the table (Context: any; reads counters racily). */
-void show_interrupts(void)
+void show_interrupts(struct seq_buf *m)
 {
 	const unsigned int ncpus = 1;	/* CPUs online: one until the SMP issue */
 	char line[160];
 
 	format_irq_header(line, sizeof(line), ncpus);
-	printk(KERN_INFO "%s\n", line);
+	seq_printf(m, "%s\n", line);
 	for (unsigned int irq = 0; irq < NR_IRQS; irq++) {
 		const struct irq_desc *desc = irq_desc_if_requested(irq);
 		const char *names[MAX_NAMES];
@@ -66,7 +67,7 @@ void show_interrupts(void)
 			names[n++] = a->name;
 		format_irq_line(line, sizeof(line), irq, desc->count, ncpus, desc->chip->name,
 				desc->type & IRQ_TYPE_EDGE_RISING ? "Edge" : "Level", names, n);
-		printk(KERN_INFO "%s\n", line);
+		seq_printf(m, "%s\n", line);
 	}
-	printk(KERN_INFO " ERR: %10u\n", irq_err_count);
+	seq_printf(m, " ERR: %10u\n", irq_err_count);
 }

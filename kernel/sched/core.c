@@ -14,6 +14,7 @@
  */
 #define pr_fmt(fmt) "sched: " fmt
 
+#include <armlet/seq_buf.h>
 #include <armlet/irqflags.h>
 #include <armlet/kernel.h>
 #include <armlet/printk.h>
@@ -292,23 +293,23 @@ void fork_init(void);
 extern struct task_struct init_task;
 
 /* show_runqueue - what is runnable, in the order each class would pick it. */
-void show_runqueue(void)
+void show_runqueue(struct seq_buf *m)
 {
 	struct rq *rq = this_rq();
 	struct task_struct *p;
 	unsigned long flags;
 
 	spin_lock_irqsave(&rq->lock, flags);
-	printk(KERN_INFO "running: %s/%d (%s class), %u runnable, %lu switches\n",
+	seq_printf(m, "running: %s/%d (%s class), %u runnable, %lu switches\n",
 	       rq->curr->comm, rq->curr->pid, rq->curr->sched_class->name, rq->nr_running,
 	       rq->nr_switches);
 	for (int prio = 0; prio < PRIO_LEVELS; prio++)
 		list_for_each_entry(p, &rq->rt.active.queue[prio], rt.run_list)
-			printk(KERN_INFO "  rt   prio %2d: %s/%d\n", prio, p->comm, p->pid);
+			seq_printf(m, "  rt   prio %2d: %s/%d\n", prio, p->comm, p->pid);
 	list_for_each_entry(p, &rq->cfs.tasks, se.run_node)
-		printk(KERN_INFO "  fair vruntime %10llu ns: %s/%d (nice %d)\n", p->se.vruntime,
+		seq_printf(m, "  fair vruntime %10llu ns: %s/%d (nice %d)\n", p->se.vruntime,
 		       p->comm, p->pid, task_nice(p));
-	printk(KERN_INFO "  idle: %s/%d\n", rq->idle->comm, rq->idle->pid);
+	seq_printf(m, "  idle: %s/%d\n", rq->idle->comm, rq->idle->pid);
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 

@@ -15,6 +15,7 @@
 #include <armlet/mutex.h>
 #include <armlet/printk.h>
 #include <armlet/sched.h>
+#include <armlet/seq_buf.h>
 #include <armlet/time.h>
 #include <armlet/wait.h>
 #include <asm/atomic.h>
@@ -466,7 +467,7 @@ static void kthread_stop_returns_the_result(struct ktest *t)
 		msleep(10);
 	KTEST_EXPECT_EQ(t, nr_tasks(), before);	/* reaped by kthreadd */
 	if (nr_tasks() != before)
-		show_tasks();
+		seq_show_to_log(show_tasks);
 }
 
 static void scheduling_while_atomic_is_reported(struct ktest *t)

@@ -7,7 +7,7 @@ HOST_CFLAGS = -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter -Werror \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Itests/host -Iinclude -DHTEST_SUITE='"host_$*"' \
 	-DDEBUG_SPINLOCK=0 -Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf -Dscnprintf=kernel_scnprintf
-HOST_COMMON := tests/host/htest.c tests/host/stub_printk.c kernel/vsprintf.c
+HOST_COMMON := tests/host/htest.c tests/host/stub_printk.c kernel/vsprintf.c kernel/seq_buf.c
 
 HOST_DEPS_atags    := kernel/atags.c
 HOST_DEPS_params   := kernel/params.c
