@@ -15,6 +15,7 @@
 #include <armlet/irqflags.h>
 #include <armlet/printk.h>
 #include <armlet/seq_buf.h>
+#include <armlet/fs.h>
 #include <armlet/kthread.h>
 #include <armlet/sched.h>
 #include <armlet/softirq.h>
@@ -84,7 +85,9 @@ static int kernel_init(void *unused)
 {
 	spawn_ksoftirqd();		/* softirqs left over by interrupts */
 	workqueue_init();		/* kworker/0 runs schedule_work() items */
-	initramfs_check();		/* what the initrd holds (unpacked: next issue) */
+	vfs_init();			/* the root file system, /dev */
+	chr_dev_init();			/* /dev/null, zero, full, kmsg */
+	populate_rootfs();		/* the initramfs, unpacked into / */
 	lkdtm_boot();			/* lkdtm=TYPE: crash on purpose (tests) */
 	ktest_boot();			/* ktest=SUITES: run in-kernel tests, exit */
 	kmon_run();			/* the console monitor, until power off */

@@ -9,6 +9,7 @@
  * is only tried: a CPU that died holding it must not silence the report.
  */
 #include <armlet/console.h>
+#include <armlet/errno.h>
 #include <armlet/kernel.h>
 #include <armlet/log_ring.h>
 #include <armlet/params.h>
@@ -25,6 +26,7 @@
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 static struct console *console_list;
+static arch_spinlock_t printk_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static u8 log_buf[LOG_BUF_SIZE] __aligned(4);
 static struct log_ring log_ring;
 static int last_level = MESSAGE_LOGLEVEL_DEFAULT;
@@ -95,8 +97,6 @@ static int take_level(const char **fmt)
 	return level == 'c' ? last_level : level;
 }
 
-static arch_spinlock_t printk_lock = __ARCH_SPIN_LOCK_UNLOCKED;
-
 /* Store one message in the log ring and, if urgent enough or forced, show it. */
 static int log_and_emit(int level, bool force, const char *fmt, va_list args)
 {
@@ -159,6 +159,38 @@ void seq_show_to_log(void (*show)(struct seq_buf *s))
 	show(&s);
 	for (char *nl; (nl = strchr(line, '\n')); line = nl + 1)
 		printk(KERN_INFO "%.*s\n", (int)(nl - line), line);
+}
+
+/*
+ * log_read_record - copy the first record with sequence number >= *seq
+ * into buf as "level,seq,0,-;text\n" (the /dev/kmsg format) and advance
+ * *seq past it. Returns the length, 0 if there is none yet, or -ERANGE
+ * if buf is too small. Records dropped before being read are skipped.
+ */
+int log_read_record(u32 *seq, char *buf, size_t size)
+{
+	const struct log_record *rec;
+	unsigned long flags;
+	u32 pos;
+	int len = 0;
+
+	local_irq_save(flags);
+	arch_spin_lock(&printk_lock);
+	pos = ring()->tail;
+	while ((rec = log_ring_next(&log_ring, &pos))) {
+		if ((s32)(rec->seq - *seq) < 0)
+			continue;
+		len = snprintf(buf, size, "%u,%u,0,-;%.*s%s", rec->level, rec->seq, rec->len,
+			       rec->text, rec->len && rec->text[rec->len - 1] == '\n' ? "" : "\n");
+		if (len >= (int)size)
+			len = -ERANGE;
+		else
+			*seq = rec->seq + 1;
+		break;
+	}
+	arch_spin_unlock(&printk_lock);
+	local_irq_restore(flags);
+	return len;
 }
 
 /* dmesg_print - replay the log ring on the consoles, each line with its level. */

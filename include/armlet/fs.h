@@ -36,6 +36,7 @@ struct file;
 struct super_block;
 struct vfsmount;
 struct dir_context;
+struct seq_buf;
 
 struct inode_operations {
 	int (*create)(struct inode *dir, struct dentry *d, unsigned int mode);

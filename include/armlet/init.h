@@ -17,7 +17,8 @@ void mem_init(void);				/* mm/mmu.c */
 void console_remap(void);			/* kernel/setup.c */
 struct seq_buf;
 void show_boot_params(struct seq_buf *m);	/* kernel/setup.c */
-void initramfs_check(void);			/* kernel/fs/initramfs.c */
+void populate_rootfs(void);			/* kernel/fs/initramfs.c */
+void chr_dev_init(void);			/* drivers/char/mem.c */
 void lkdtm_boot(void);				/* kernel/lkdtm.c */
 void ktest_boot(void);				/* kernel/ktest.c */
 void kmon_run(void) __noreturn;			/* kernel/kmon.c */

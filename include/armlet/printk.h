@@ -55,6 +55,9 @@ int vprintk(const char *fmt, va_list args);
 /* Print straight to the consoles whatever the level (KTAP output, oops). */
 void printk_force(const char *fmt, ...) __printf(1, 2);
 
+/* Read the log one record at a time (/dev/kmsg); see kernel/printk.c. */
+int log_read_record(u32 *seq, char *buf, size_t size);
+
 /* Print every record of the log ring to the consoles, oldest first. */
 void dmesg_print(void);
 
