@@ -2,7 +2,8 @@
 # README.md explains the targets; docs/testing.md the test harness.
 #
 #   make            build/armlet.elf (symbols, for gdb) and build/armlet.bin
-#   make run        boot in QEMU (MEM=256M SMP=1 APPEND="..." INITRD=file)
+#   make run        boot in QEMU (MEM=256M SMP=1 APPEND="..." INITRD=file;
+#                   INITRD= boots without an initramfs)
 #   make test       host unit tests + in-kernel tests + boot tests
 #   make setup      install the toolchain and QEMU (Debian/Ubuntu packages)
 #   make debug      QEMU halted at the first instruction, gdb attached
@@ -23,7 +24,7 @@ CONFIG_H := $(BUILD)/config.h
 MEM    ?= 256M
 SMP    ?= 1
 APPEND ?=
-INITRD ?=
+INITRD ?= $(BUILD)/initramfs.cpio
 export MEM SMP APPEND INITRD
 
 # "make V=1" shows whole command lines; by default one short line per step.
@@ -47,7 +48,7 @@ KERNEL_SRCS := $(sort $(foreach d,$(KERNEL_DIRS),$(shell find $(d) -name '*.c' -
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
 
 # Tools the build and the tests need; "make setup" installs what is missing.
-NEED_TOOLS := $(CC) qemu-system-arm gdb-multiarch python3
+NEED_TOOLS := $(CC) qemu-system-arm gdb-multiarch python3 cpio
 MISSING := $(strip $(foreach t,$(NEED_TOOLS),$(if $(shell command -v $(t) 2>/dev/null),,$(t))))
 SETUP_FIRST := $(if $(MISSING),setup)
 
@@ -57,7 +58,18 @@ SETUP_FIRST := $(if $(MISSING),setup)
 all: $(SETUP_FIRST)
 	@$(MAKE) --no-print-directory kernel
 
-kernel: $(BUILD)/armlet.elf $(BUILD)/armlet.bin
+kernel: $(BUILD)/armlet.elf $(BUILD)/armlet.bin $(BUILD)/initramfs.cpio
+
+# The root file system: everything under rootfs/, as a newc archive made by
+# GNU cpio (the format Linux's initramfs uses). Owned by root, sorted names.
+ROOTFS := rootfs
+ROOTFS_FILES := $(shell find $(ROOTFS))
+$(BUILD)/initramfs.cpio: $(ROOTFS_FILES)
+	@mkdir -p $(BUILD)
+	$(quiet) CPIO $@
+	$(Q)cd $(ROOTFS) && find . | LC_ALL=C sort | \
+		cpio --quiet -o -H newc -R 0:0 --reproducible > $(CURDIR)/$@.tmp
+	$(Q)mv $@.tmp $@
 
 setup:
 	@scripts/setup.sh

@@ -13,10 +13,11 @@
  */
 #define pr_fmt(fmt) "task: " fmt
 
-#include <armlet/seq_buf.h>
 #include <armlet/errno.h>
+#include <armlet/fs.h>
 #include <armlet/kernel.h>
 #include <armlet/printk.h>
+#include <armlet/seq_buf.h>
 #include <armlet/sched.h>
 #include <armlet/slab.h>
 #include <armlet/string.h>
@@ -118,6 +119,8 @@ struct task_struct *create_kernel_task(int (*fn)(void *), void *arg, const char 
 		put_task_struct(p);
 		return NULL;
 	}
+	if (parent->pwd.dentry)
+		fs_copy_pwd(p, parent);
 	return p;
 }
 
@@ -216,6 +219,8 @@ void do_exit(int code)
 
 	if (me->flags & PF_IDLE)
 		panic("the idle task tried to exit");
+	if (me->pwd.dentry)
+		fs_drop_pwd(me);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	me->flags |= PF_EXITING;
 	me->exit_code = code;

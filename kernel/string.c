@@ -93,6 +93,17 @@ char *strchr(const char *s, int c)
 }
 
 /* strlcpy - copy with truncation, always NUL-terminated; returns strlen(src). */
+/* The first place needle occurs in haystack, or NULL. */
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
+}
+
 size_t strlcpy(char *dst, const char *src, size_t size)
 {
 	size_t len = strlen(src);

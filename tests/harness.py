@@ -175,7 +175,8 @@ def host_tests(build, logdir):
 
 def ktest_run(build, logdir):
     image = build / "armlet.bin"
-    case = {"append": "ktest=all", "mem": "256M"}
+    case = {"append": "ktest=all", "mem": "256M",
+            "initrd_path": str(build / "initramfs.cpio")}
     cmd = [str(ROOT / "scripts/qemu.sh"), str(image), "-semihosting"]
     status, out = run(cmd, timeout=120, env=qemu_env(case))
     log = save_log(logdir, "ktest", out)

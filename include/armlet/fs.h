@@ -20,6 +20,7 @@
 #include <armlet/kdev_t.h>
 #include <armlet/list.h>
 #include <armlet/mutex.h>
+#include <armlet/path.h>
 #include <armlet/stat.h>
 #include <armlet/types.h>
 
@@ -37,6 +38,7 @@ struct super_block;
 struct vfsmount;
 struct dir_context;
 struct seq_buf;
+struct task_struct;
 
 struct inode_operations {
 	int (*create)(struct inode *dir, struct dentry *d, unsigned int mode);
@@ -109,11 +111,6 @@ struct vfsmount {
 	struct list_head list;
 };
 
-struct path {
-	struct vfsmount *mnt;
-	struct dentry *dentry;
-};
-
 struct file {
 	const struct file_operations *f_op;
 	struct path path;
@@ -130,6 +127,16 @@ struct dir_context {
 		     unsigned long ino, unsigned int type);
 	loff_t pos;
 };
+
+static inline unsigned int iminor(const struct inode *inode)
+{
+	return MINOR(inode->rdev);
+}
+
+static inline unsigned int imajor(const struct inode *inode)
+{
+	return MAJOR(inode->rdev);
+}
 
 /* DT_* types for readdir (Linux values) */
 #define DT_UNKNOWN	0
@@ -163,6 +170,9 @@ void d_delete(struct dentry *d);
 #define LOOKUP_FOLLOW	0x1	/* follow a symlink in the last component */
 #define LOOKUP_PARENT	0x2	/* stop at the parent; *last gets the name */
 int kern_path(const char *name, unsigned int flags, struct path *path);
+int vfs_chdir(const char *name);
+void fs_copy_pwd(struct task_struct *to, const struct task_struct *from);
+void fs_drop_pwd(struct task_struct *p);
 void path_get(const struct path *p);
 void path_put(const struct path *p);
 

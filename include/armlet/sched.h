@@ -11,6 +11,7 @@
 #define ARMLET_SCHED_H
 
 #include <armlet/list.h>
+#include <armlet/path.h>
 #include <armlet/preempt.h>
 #include <armlet/prio_array.h>
 #include <armlet/spinlock.h>
@@ -107,6 +108,7 @@ struct task_struct {
 
 	struct kthread *kthread;	/* PF_KTHREAD: its kthread data */
 	unsigned long sleep_timeout;	/* schedule_timeout's timer expiry */
+	struct path pwd;		/* current directory; NULL dentry: "/" */
 };
 
 /*

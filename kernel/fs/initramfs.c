@@ -36,11 +36,13 @@ struct unpack {
 	unsigned int nseen;
 };
 
-/* "./a/b" or "/a/b" -> "/a/b"; false for a name with a ".." component. */
+/* ".", "./a/b" or "/a/b" -> "/", "/a/b"; false for a name with a ".." component. */
 static bool make_path(const char *name, char *path, size_t size)
 {
 	while (name[0] == '.' && name[1] == '/')
 		name += 2;
+	if (!strcmp(name, "."))
+		name = "";
 	while (*name == '/')
 		name++;
 	for (const char *p = name; *p; p++)
@@ -78,9 +80,21 @@ static int write_file(const char *path, const struct cpio_entry *e, unsigned int
 	if (IS_ERR(f))
 		return (int)PTR_ERR(f);
 	n = e->filesize ? vfs_write(f, e->data, e->filesize, &pos) : 0;
-	f->inode->mtime = e->mtime;
 	filp_close(f);
 	return n < 0 ? (int)n : 0;
+}
+
+/* Give what path names the archive's modification time. */
+static void set_mtime(const char *path, u32 mtime)
+{
+	struct path p;
+
+	mutex_lock(&vfs_lock);
+	if (!kern_path(path, 0, &p)) {
+		p.dentry->inode->mtime = mtime;
+		path_put(&p);
+	}
+	mutex_unlock(&vfs_lock);
 }
 
 static int unpack_entry(void *ctx, const struct cpio_entry *e)
@@ -127,6 +141,8 @@ static int unpack_entry(void *ctx, const struct cpio_entry *e)
 	if (err) {
 		pr_err("cannot create %s (mode 0%o): error %d\n", path, e->mode, err);
 		u->skipped++;
+	} else {
+		set_mtime(path, e->mtime);
 	}
 	return 0;
 }

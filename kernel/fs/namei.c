@@ -13,6 +13,7 @@
  */
 #include <armlet/errno.h>
 #include <armlet/fs.h>
+#include <armlet/sched.h>
 #include <armlet/string.h>
 
 struct path root_path(void);
@@ -148,13 +149,54 @@ static int walk(const char *name, struct path *p, unsigned int flags, int *links
 	}
 }
 
-/* The directory walks start from when the name is relative. */
+/* The directory walks start from when the name is relative: the task's current one. */
 static struct path start_path(void)
 {
-	struct path p = root_path();	/* the current directory comes with processes */
+	struct path p = current->pwd.dentry ? current->pwd : root_path();
 
 	path_get(&p);
 	return p;
+}
+
+/* vfs_chdir - make name the current task's directory (chdir(2)). 0 or -errno. */
+int vfs_chdir(const char *name)
+{
+	struct path p;
+	int err;
+
+	mutex_lock(&vfs_lock);
+	err = kern_path(name, LOOKUP_FOLLOW, &p);
+	if (!err && !S_ISDIR(p.dentry->inode->mode)) {
+		path_put(&p);
+		err = -ENOTDIR;
+	}
+	if (!err) {
+		if (current->pwd.dentry)
+			path_put(&current->pwd);
+		current->pwd = p;
+	}
+	mutex_unlock(&vfs_lock);
+	return err;
+}
+
+/* A new task starts in its creator's directory. Context: process. */
+void fs_copy_pwd(struct task_struct *to, const struct task_struct *from)
+{
+	mutex_lock(&vfs_lock);
+	to->pwd = from->pwd;
+	if (to->pwd.dentry)
+		path_get(&to->pwd);
+	mutex_unlock(&vfs_lock);
+}
+
+/* An exiting task lets go of its directory. Context: process. */
+void fs_drop_pwd(struct task_struct *p)
+{
+	mutex_lock(&vfs_lock);
+	if (p->pwd.dentry)
+		path_put(&p->pwd);
+	p->pwd.dentry = NULL;
+	mutex_unlock(&vfs_lock);
 }
 
 /*

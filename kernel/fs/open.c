@@ -32,8 +32,13 @@ static int may_open(struct inode *inode, unsigned int flags)
 	return 0;
 }
 
-/* Find name, creating it with O_CREAT; returns it referenced in *p. */
-static int open_path(const char *name, unsigned int flags, unsigned int mode, struct path *p)
+/*
+ * Find name, creating it with O_CREAT; returns it referenced in *p and
+ * sets *created when this call made it (a new file opens whatever its
+ * mode, as on Linux: open("f", O_WRONLY | O_CREAT, 0444) may write).
+ */
+static int open_path(const char *name, unsigned int flags, unsigned int mode, struct path *p,
+		     bool *created)
 {
 	int err = kern_path(name, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, p);
 
@@ -41,6 +46,7 @@ static int open_path(const char *name, unsigned int flags, unsigned int mode, st
 		mutex_unlock(&vfs_lock);
 		err = vfs_mknod_path(name, S_IFREG | (mode & S_IALLUGO), 0);
 		mutex_lock(&vfs_lock);
+		*created = !err;
 		if (!err || err == -EEXIST)
 			err = kern_path(name, LOOKUP_FOLLOW, p);
 	} else if (!err && (flags & O_CREAT) && (flags & O_EXCL)) {
@@ -61,14 +67,15 @@ static int open_path(const char *name, unsigned int flags, unsigned int mode, st
 struct file *filp_open(const char *name, unsigned int flags, unsigned int mode)
 {
 	struct file *f;
+	bool created = false;
 	struct path p;
 	int err;
 
 	mutex_lock(&vfs_lock);
-	err = open_path(name, flags, mode, &p);
+	err = open_path(name, flags, mode, &p, &created);
 	if (err)
 		goto out;
-	err = may_open(p.dentry->inode, flags);
+	err = created ? 0 : may_open(p.dentry->inode, flags);
 	if (err)
 		goto out_path;
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
