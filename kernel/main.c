@@ -80,6 +80,19 @@ void start_kernel(void)
 	rest_init();			/* start init and kthreadd; become idle */
 }
 
+extern const initcall_t __initcall_start[], __initcall_end[];
+
+/* Run every driver's device_initcall. Context: task 1. */
+void do_initcalls(void)
+{
+	for (const initcall_t *call = __initcall_start; call < __initcall_end; call++) {
+		int err = (*call)();
+
+		if (err)
+			pr_err("initcall %p failed: error %d (see build/armlet.map)\n", (void *)*call, err);
+	}
+}
+
 /* Task 1: the first task that may sleep; it runs what the boot is for. */
 static int kernel_init(void *unused)
 {
@@ -87,6 +100,7 @@ static int kernel_init(void *unused)
 	workqueue_init();		/* kworker/0 runs schedule_work() items */
 	vfs_init();			/* the root file system, /dev */
 	chr_dev_init();			/* /dev/null, zero, full, kmsg */
+	do_initcalls();			/* the drivers: device_initcall() */
 	populate_rootfs();		/* the initramfs, unpacked into / */
 	lkdtm_boot();			/* lkdtm=TYPE: crash on purpose (tests) */
 	ktest_boot();			/* ktest=SUITES: run in-kernel tests, exit */
