@@ -273,6 +273,34 @@ static const char *policy_name(const struct task_struct *p)
 	}
 }
 
+/* The letter ps and /proc show for p's state, as Linux's: R S D Z X. */
+char task_state_char(const struct task_struct *p)
+{
+	if (p->exit_state == EXIT_ZOMBIE)
+		return 'Z';
+	switch (p->state) {
+	case TASK_RUNNING: return 'R';
+	case TASK_INTERRUPTIBLE: return 'S';
+	case TASK_UNINTERRUPTIBLE: return 'D';
+	default: return 'X';
+	}
+}
+
+/* next_pid_after - the smallest pid above pid of a live task, or 0 (for /proc). */
+int next_pid_after(int pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int best = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &all_tasks, tasks)
+		if (p->pid > pid && !p->exit_state && (!best || p->pid < best))
+			best = p->pid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return best;
+}
+
 /* show_tasks - every task, like ps: pid, parent, state, policy, priority, CPU time. */
 void show_tasks(struct seq_buf *m)
 {
@@ -282,10 +310,7 @@ void show_tasks(struct seq_buf *m)
 	seq_printf(m, "  PID  PPID S POLICY PRI NICE   TIME(ms)  TICKS SWITCHES COMMAND\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &all_tasks, tasks) {
-		char state = p->exit_state == EXIT_ZOMBIE ? 'Z' :
-			     p->state == TASK_RUNNING ? 'R' :
-			     p->state == TASK_INTERRUPTIBLE ? 'S' :
-			     p->state == TASK_UNINTERRUPTIBLE ? 'D' : 'X';
+		char state = task_state_char(p);
 
 		seq_printf(m, "%5d %5d %c %-6s %3d %4d %10llu %6lu %8lu %s\n", p->pid,
 		       p->parent->pid, state, policy_name(p), p->prio,

@@ -21,6 +21,7 @@
 #include <armlet/sched.h>
 #include <armlet/reboot.h>
 #include <armlet/string.h>
+#include "kmon.h"
 
 #define KMON_LINE_MAX	128
 #define KMON_ARGS_MAX	4
@@ -154,6 +155,9 @@ static const struct kmon_cmd commands[] = {
 	{ "vmallocinfo", "vmalloc and ioremap areas", cmd_vmallocinfo },
 	{ "interrupts", "interrupt counts (like /proc/interrupts)", cmd_interrupts },
 	{ "uptime", "time since boot and ticks", cmd_uptime },
+	{ "ls", "[DIR] list a directory (try /proc, /dev)", kmon_ls },
+	{ "cat", "FILE print a file (try /proc/meminfo)", kmon_cat },
+	{ "cd", "[DIR] change directory", kmon_cd },
 	{ "ps", "every task: state, policy, priority, CPU time", cmd_ps },
 	{ "runqueue", "the run queue, class by class", cmd_runqueue },
 	{ "poweroff", "switch the machine off (QEMU exits)", cmd_poweroff },
@@ -217,7 +221,9 @@ void kmon_run(void)
 {
 	char line[KMON_LINE_MAX];
 
-	console_printf("\nArmlet kernel monitor. Type 'help' for commands.\n");
+	console_printf("\n");
+	kmon_motd();
+	console_printf("Armlet kernel monitor. Type 'help' for commands.\n");
 	for (;;) {
 		console_printf("armlet> ");
 		read_line(line, sizeof(line));

@@ -94,8 +94,11 @@ struct dentry {
 	struct super_block *sb;
 };
 
+#define SB_NOCACHE	0x1	/* drop a dentry at its last reference (proc) */
+
 struct super_block {
 	const struct super_operations *s_op;
+	unsigned int s_flags;		/* SB_* */
 	struct dentry *root;
 	const char *type;
 	void *fs_info;

@@ -187,6 +187,8 @@ void do_exit(int code) __noreturn;
 unsigned int nr_tasks(void);
 struct seq_buf;
 void show_tasks(struct seq_buf *m);
+char task_state_char(const struct task_struct *p);
+int next_pid_after(int pid);
 void show_runqueue(struct seq_buf *m);
 int release_zombies(struct task_struct *parent);
 

@@ -63,13 +63,18 @@ struct dentry *dget(struct dentry *d)
 
 /*
  * dput - drop a reference. A dentry with an inode stays (it is the file's
- * name) until d_delete; a negative one goes at its last reference.
+ * name) until d_delete, unless its file system makes names up on lookup
+ * (SB_NOCACHE); a negative one goes at its last reference.
  */
 void dput(struct dentry *d)
 {
-	while (d && --d->count == 0 && !d->inode && d->parent != d) {
+	while (d && --d->count == 0 && d->parent != d) {
 		struct dentry *parent = d->parent;
 
+		if (d->inode && !(d->sb->s_flags & SB_NOCACHE))
+			return;
+		iput(d->inode);
+		d->inode = NULL;
 		list_del(&d->child);
 		kfree(d);
 		d = parent;

@@ -11,6 +11,7 @@
 
 #include <armlet/errno.h>
 #include <armlet/fs.h>
+#include <armlet/proc_fs.h>
 #include <armlet/printk.h>
 #include <armlet/seq_buf.h>
 #include <armlet/slab.h>
@@ -127,4 +128,5 @@ void vfs_init(void)
 	vfs_mkdir_path("/dev", 0755);
 	if (do_mount("ramfs", "/dev"))
 		pr_err("cannot mount /dev\n");
+	proc_root_init();
 }
