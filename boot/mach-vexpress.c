@@ -73,6 +73,7 @@ MACHINE_START(VEXPRESS, "ARM Versatile Express (CoreTile A9x4)")
 	.nr		= VEXPRESS_MACH_ID,
 	.uart_base	= VEXPRESS_UART0_BASE,
 	.uart_clk_hz	= VEXPRESS_UART_CLK_HZ,
+	.uart_irq	= VEXPRESS_IRQ_UART0,
 	.ram_base	= VEXPRESS_RAM_BASE,
 	.ram_max	= VEXPRESS_RAM_MAX,
 	.ram_default	= VEXPRESS_RAM_DEFAULT,

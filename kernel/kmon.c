@@ -8,6 +8,8 @@
  * Context: task 1 (init), process context; never returns.
  */
 #include <armlet/console.h>
+#include <armlet/err.h>
+#include <armlet/fs.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
 #include <armlet/irq.h>
@@ -170,9 +172,30 @@ static void cmd_help(int argc, char **argv)
 		console_printf("  %-12s %s\n", commands[i].name, commands[i].help);
 }
 
-/* Read one line with echo and backspace; returns its length. */
+/* The console terminal once its driver is up: lines come edited by N_TTY. */
+static struct file *console_tty;
+
+/* One line from the terminal, without its newline; ^D gives an empty line. */
+static size_t read_tty_line(char *buf, size_t size)
+{
+	loff_t pos = 0;
+	ssize_t n = vfs_read(console_tty, buf, size - 1, &pos);
+
+	if (n <= 0) {
+		console_printf("\n");
+		n = 0;
+	}
+	if (n && buf[n - 1] == '\n')
+		n--;
+	buf[n] = '\0';
+	return (size_t)n;
+}
+
+/* Read one line: from the terminal, else polling the UART with our own echo. */
 static size_t read_line(char *buf, size_t size)
 {
+	if (console_tty)
+		return read_tty_line(buf, size);
 	size_t len = 0;
 
 	for (;;) {
@@ -221,6 +244,9 @@ void kmon_run(void)
 {
 	char line[KMON_LINE_MAX];
 
+	console_tty = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(console_tty))
+		console_tty = NULL;
 	console_printf("\n");
 	kmon_motd();
 	console_printf("Armlet kernel monitor. Type 'help' for commands.\n");

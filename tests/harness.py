@@ -19,6 +19,7 @@ import argparse
 import concurrent.futures
 import os
 import re
+import select
 import signal
 import socket
 import subprocess
@@ -123,9 +124,12 @@ def kill_group(pid):
         pass
 
 
-def run(cmd, timeout, env=None, stdin_text=None, stdin_delay=0):
+def run(cmd, timeout, env=None, stdin_text=None, stdin_delay=0, prompt=None):
     """Run cmd in its own process group; returns (exit status, output).
 
+    Without prompt, stdin_text is written at once. With prompt, it is typed
+    as a person at the console would: one line (or one item of a list)
+    each time prompt appears in the output, so echo lands after it.
     The status is None on timeout. The whole group is killed at the end,
     so no QEMU started by gdb or a script outlives its test.
     """
@@ -135,15 +139,47 @@ def run(cmd, timeout, env=None, stdin_text=None, stdin_delay=0):
     try:
         if stdin_delay:
             time.sleep(stdin_delay)
-        out, _ = p.communicate((stdin_text or "").encode(), timeout=timeout)
-        status = p.returncode
+        if prompt:
+            status, out = converse(p, timeout, stdin_text or "", prompt.encode())
+        else:
+            out, _ = p.communicate((stdin_text or "").encode(), timeout=timeout)
+            status = p.returncode
     except subprocess.TimeoutExpired:
-        status = None
+        status, out = None, b""
     finally:
         kill_group(p.pid)
     if status is None:
-        out, _ = p.communicate()
+        out += p.communicate()[0]
     return status, out.decode(errors="replace")
+
+
+def converse(p, timeout, stdin_text, prompt):
+    """Type each line of stdin_text after the next prompt; (status, output)."""
+    to_type = stdin_text if isinstance(stdin_text, list) else stdin_text.splitlines(True)
+    deadline = time.monotonic() + timeout
+    out, typed = b"", 0
+    fd = p.stdout.fileno()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None, out
+        ready, _, _ = select.select([fd], [], [], min(left, 0.2))
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            out += chunk
+        while typed < len(to_type) and out.count(prompt) > typed:
+            p.stdin.write(to_type[typed].encode())
+            p.stdin.flush()
+            typed += 1
+    try:
+        return p.wait(max(deadline - time.monotonic(), 0.1)), out
+    except subprocess.TimeoutExpired:
+        return None, out
+
+
+MONITOR_PROMPT = "armlet> "
 
 
 def qemu_env(case):
@@ -173,12 +209,20 @@ def host_tests(build, logdir):
     return results
 
 
+# Typed on the serial line when the ttyAMA0 suite asks (drivers/tty/tty_test.c):
+# DEL, ^U and ^W edit, CR ends a line, ^D alone is end of file.
+TTY_PROMPT = "tty: type now"
+TTY_INPUT = ("hellp\x7fo, tty\r" "garbage\x15kept\n" "one two\x17three\n" "\x04"
+             "after eof\n")
+
+
 def ktest_run(build, logdir):
     image = build / "armlet.bin"
     case = {"append": "ktest=all", "mem": "256M",
             "initrd_path": str(build / "initramfs.cpio")}
     cmd = [str(ROOT / "scripts/qemu.sh"), str(image), "-semihosting"]
-    status, out = run(cmd, timeout=120, env=qemu_env(case))
+    status, out = run(cmd, timeout=120, env=qemu_env(case), stdin_text=[TTY_INPUT],
+                      prompt=TTY_PROMPT)
     log = save_log(logdir, "ktest", out)
     results = parse_ktap(out, "ktest/", log)
     if status is None:
@@ -322,7 +366,8 @@ def boot_test(case, build, logdir):
     else:
         status, out = run(qemu, timeout, env=qemu_env(case),
                           stdin_text=case.get("stdin", ""),
-                          stdin_delay=case.get("stdin_delay", 0))
+                          stdin_delay=case.get("stdin_delay", 0),
+                          prompt=case.get("prompt", MONITOR_PROMPT))
     log = save_log(logdir, case["name"], out)
     why = check_boot(case, status, out, build)
     return Result("boot/" + case["name"], why is None, why or "", log)

@@ -15,6 +15,7 @@ struct machine_desc {
 	const char *name;		/* board name printed at boot */
 	phys_addr_t uart_base;		/* console UART (PL011) */
 	unsigned int uart_clk_hz;	/* its reference clock */
+	unsigned int uart_irq;		/* its interrupt (GIC number) */
 	phys_addr_t ram_base;		/* where RAM may start */
 	u32 ram_max;			/* the most RAM the board can have */
 	u32 ram_default;		/* assumed when ATAG_MEM is unusable */

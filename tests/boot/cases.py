@@ -15,7 +15,8 @@ status) and checks the console. Keys:
   gdb           commands run at the kernel's first instruction (registers
                 as the boot stub left them), e.g. to fake a machine id
   until         with gdb: the run passes once this function is reached
-  stdin         typed on the console (the kernel monitor)
+  stdin         typed on the console, a line after each monitor prompt
+  prompt        what to wait for before each line (default "armlet> ")
   stdin_delay   seconds to wait before typing (to let the kernel run first)
   exit          expected QEMU exit status: 0 ok/power off, 2 halted, 3 panic
   semihosting   False: boot without -semihosting, as "make run" does
