@@ -163,6 +163,7 @@ void iget(struct inode *inode);
 void iput(struct inode *inode);
 struct dentry *d_alloc(struct dentry *parent, const char *name, int len);
 struct dentry *d_alloc_root(struct super_block *sb, struct inode *root);
+struct dentry *d_make_root(struct super_block *sb, struct inode *root);
 struct dentry *d_lookup(struct dentry *parent, const char *name, int len);
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);
@@ -206,6 +207,8 @@ struct file_system_type {
 };
 
 int register_filesystem(struct file_system_type *fs);
+struct super_block *mount_nodev(struct file_system_type *type,
+				int (*fill_super)(struct super_block *sb));
 int do_mount(const char *type, const char *where);
 struct path root_path(void);
 void show_mounts(struct seq_buf *m);

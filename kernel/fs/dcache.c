@@ -44,6 +44,16 @@ struct dentry *d_alloc_root(struct super_block *sb, struct inode *root)
 	return d;
 }
 
+/* d_make_root - the root dentry of sb for inode; NULL (and the inode put) on failure. */
+struct dentry *d_make_root(struct super_block *sb, struct inode *root)
+{
+	struct dentry *d = root ? d_alloc_root(sb, root) : NULL;
+
+	if (!d)
+		iput(root);
+	return d;
+}
+
 /* The child named name[0..len) of parent, referenced, or NULL. */
 struct dentry *d_lookup(struct dentry *parent, const char *name, int len)
 {

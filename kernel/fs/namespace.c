@@ -64,6 +64,25 @@ static struct vfsmount *new_mount(struct file_system_type *type, const char *whe
 }
 
 /*
+ * mount_nodev - a new super block of type, with no device behind it;
+ * fill_super gives it its operations and root. NULL if either fails.
+ */
+struct super_block *mount_nodev(struct file_system_type *type,
+				int (*fill_super)(struct super_block *sb))
+{
+	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+
+	if (!sb)
+		return NULL;
+	sb->type = type->name;
+	if (fill_super(sb)) {
+		kfree(sb);
+		return NULL;
+	}
+	return sb;
+}
+
+/*
  * do_mount - mount a new file system of type on the directory where.
  * Errors: -ENODEV (no such type), -ENOENT/-ENOTDIR (where), -EBUSY
  * (something is mounted there already), -ENOMEM.

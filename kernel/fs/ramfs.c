@@ -268,23 +268,16 @@ static const struct file_operations ramfs_file_fops = {
 	.llseek = generic_file_llseek,
 };
 
+static int ramfs_fill_super(struct super_block *sb)
+{
+	sb->s_op = &ramfs_sops;
+	sb->root = d_make_root(sb, ramfs_inode(sb, S_IFDIR | 0755, 0));
+	return sb->root ? 0 : -ENOMEM;
+}
+
 static struct super_block *ramfs_mount(struct file_system_type *type)
 {
-	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
-	struct inode *root;
-
-	if (!sb)
-		return NULL;
-	sb->s_op = &ramfs_sops;
-	sb->type = type->name;
-	root = ramfs_inode(sb, S_IFDIR | 0755, 0);
-	sb->root = root ? d_alloc_root(sb, root) : NULL;
-	if (!sb->root) {
-		iput(root);
-		kfree(sb);
-		return NULL;
-	}
-	return sb;
+	return mount_nodev(type, ramfs_fill_super);
 }
 
 struct file_system_type ramfs_fs_type = { .name = "ramfs", .mount = ramfs_mount };

@@ -331,25 +331,19 @@ void remove_proc_entry(const char *name)
 	mutex_unlock(&proc_lock);
 }
 
-static struct super_block *proc_mount(struct file_system_type *type)
+static int proc_fill_super(struct super_block *sb)
 {
-	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
 	struct proc_inode root_pi = { 0 };
-	struct inode *root;
 
-	if (!sb)
-		return NULL;
 	sb->s_op = &proc_sops;
 	sb->s_flags = SB_NOCACHE;
-	sb->type = type->name;
-	root = proc_inode(sb, S_IFDIR | 0555, &root_pi);
-	sb->root = root ? d_alloc_root(sb, root) : NULL;
-	if (!sb->root) {
-		iput(root);
-		kfree(sb);
-		return NULL;
-	}
-	return sb;
+	sb->root = d_make_root(sb, proc_inode(sb, S_IFDIR | 0555, &root_pi));
+	return sb->root ? 0 : -ENOMEM;
+}
+
+static struct super_block *proc_mount(struct file_system_type *type)
+{
+	return mount_nodev(type, proc_fill_super);
 }
 
 static struct file_system_type proc_fs_type = { .name = "proc", .mount = proc_mount };
