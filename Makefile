@@ -43,7 +43,7 @@ CFLAGS  := $(ARCH_FLAGS) $(WARN_FLAGS) -std=gnu11 -O2 -g -ffreestanding \
 ASFLAGS := $(ARCH_FLAGS) -g -Iinclude -include $(CONFIG_H) -D__ASSEMBLER__ -MMD -MP
 LDFLAGS := -nostdlib -nostartfiles -Wl,--build-id=none -Wl,-Map=$(BUILD)/armlet.map
 
-KERNEL_DIRS := boot kernel mm drivers ipc
+KERNEL_DIRS := $(wildcard boot kernel mm drivers ipc)
 KERNEL_SRCS := $(sort $(foreach d,$(KERNEL_DIRS),$(shell find $(d) -name '*.c' -o -name '*.S')))
 KERNEL_OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(KERNEL_SRCS)))
 
@@ -61,13 +61,16 @@ all: $(SETUP_FIRST)
 kernel: $(BUILD)/armlet.elf $(BUILD)/armlet.bin $(BUILD)/initramfs.cpio
 
 # The root file system: everything under rootfs/, as a newc archive made by
-# GNU cpio (the format Linux's initramfs uses). Owned by root, sorted names.
+# GNU cpio (the format Linux's initramfs uses). Owned by root, sorted names,
+# modes 0644/0755 whatever the checkout's umask.
 ROOTFS := rootfs
 ROOTFS_FILES := $(shell find $(ROOTFS))
 $(BUILD)/initramfs.cpio: $(ROOTFS_FILES)
 	@mkdir -p $(BUILD)
 	$(quiet) CPIO $@
-	$(Q)cd $(ROOTFS) && find . | LC_ALL=C sort | \
+	$(Q)rm -rf $(BUILD)/rootfs && cp -R $(ROOTFS) $(BUILD)/rootfs
+	$(Q)chmod -R u+rwX,go+rX,go-w $(BUILD)/rootfs	# modes not from the umask
+	$(Q)cd $(BUILD)/rootfs && find . | LC_ALL=C sort | \
 		cpio --quiet -o -H newc -R 0:0 --reproducible > $(CURDIR)/$@.tmp
 	$(Q)mv $@.tmp $@
 
@@ -117,6 +120,6 @@ clean:
 	rm -rf $(BUILD)
 
 format:
-	clang-format -i $$(find boot kernel mm drivers ipc include tests/host -name '*.[ch]')
+	clang-format -i $$(find $(KERNEL_DIRS) include tests/host -name '*.[ch]')
 
 -include $(KERNEL_OBJS:.o=.d)

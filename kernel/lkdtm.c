@@ -5,7 +5,7 @@
  * Linux counterpart: drivers/misc/lkdtm (the Linux Kernel Dump Test
  * Module, whose cpoint_type parameter works the same way).
  *
- * Context: boot, after the console and memory management are up. The
+ * Context: task 1 (process context) during boot, before the monitor. The
  * crashes never return; the slab bugs are reported and boot goes on.
  */
 #define pr_fmt(fmt) "lkdtm: " fmt

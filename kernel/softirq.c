@@ -45,23 +45,24 @@ unsigned int local_softirq_pending(void)
 	return READ_ONCE(softirq_pending[smp_processor_id()]);
 }
 
+/*
+ * Mark softirq nr pending. In an interrupt it runs on the way out; outside
+ * one nothing would run it soon, so ksoftirqd is woken (as Linux does).
+ * Context: IRQs off.
+ */
 void raise_softirq_irqoff(unsigned int nr)
 {
 	softirq_pending[smp_processor_id()] |= 1u << nr;
+	if (!in_interrupt())
+		wakeup_softirqd();
 }
 
-/*
- * Outside interrupt context and with bottom halves on, nothing would run
- * it soon: hand it to ksoftirqd (as Linux does).
- */
 void raise_softirq(unsigned int nr)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
 	raise_softirq_irqoff(nr);
-	if (!in_interrupt())
-		wakeup_softirqd();
 	local_irq_restore(flags);
 }
 

@@ -15,7 +15,12 @@
  *
  * Second-level tables come from the "pte" slab cache and are freed again
  * when the last page in their MiB is unmapped.
- * Context: process context (allocates with GFP_KERNEL); one CPU for now.
+ *
+ * Locking: vmap_lock (a spinlock, IRQs off) guards the area lists and the
+ * second-level tables, since areas share tables and tasks that vmalloc
+ * may be preempted. The pages themselves are allocated and freed outside
+ * it. Context: vmalloc and ioremap in process context; vfree anywhere
+ * (finish_task_switch frees a dead task's stack with it).
  */
 #define pr_fmt(fmt) "vmalloc: " fmt
 
@@ -25,6 +30,7 @@
 #include <armlet/mm.h>
 #include <armlet/printk.h>
 #include <armlet/slab.h>
+#include <armlet/spinlock.h>
 #include <armlet/string.h>
 #include <armlet/vmalloc.h>
 #include <asm/pgtable.h>
@@ -45,14 +51,15 @@ static struct vm_range ioremap_range = {
 	.areas = LIST_HEAD_INIT(ioremap_range.areas),
 };
 static struct kmem_cache *pte_cache;
+static DEFINE_SPINLOCK(vmap_lock);
 
-/* The second-level entry for va, making its table if alloc is set. */
+/* The second-level entry for va, making its table if alloc is set. Context: vmap_lock. */
 static pte_t *lookup_pte(unsigned long va, bool alloc)
 {
 	pmd_t *pmd = &swapper_pg_dir[pgd_index(va)];
 
 	if (!*pmd) {
-		pte_t *table = alloc ? kmem_cache_alloc(pte_cache, GFP_KERNEL | __GFP_ZERO) : NULL;
+		pte_t *table = alloc ? kmem_cache_alloc(pte_cache, GFP_ATOMIC | __GFP_ZERO) : NULL;
 
 		if (!table)
 			return NULL;
@@ -67,13 +74,17 @@ static pte_t *lookup_pte(unsigned long va, bool alloc)
 /* A new mapping: the entry was invalid, and invalid entries are never in the TLB. */
 static int map_page(unsigned long va, phys_addr_t pa, pte_t prot)
 {
-	pte_t *pte = lookup_pte(va, true);
+	unsigned long flags;
+	pte_t *pte;
 
-	if (!pte)
-		return -ENOMEM;
-	*pte = (pa & PAGE_MASK) | prot;
-	dsb(ishst);
-	return 0;
+	spin_lock_irqsave(&vmap_lock, flags);
+	pte = lookup_pte(va, true);
+	if (pte) {
+		*pte = (pa & PAGE_MASK) | prot;
+		dsb(ishst);
+	}
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return pte ? 0 : -ENOMEM;
 }
 
 /* Free the second-level table of the MiB at va if nothing is mapped in it. */
@@ -112,42 +123,60 @@ static struct vm_struct *get_vm_area(struct vm_range *r, unsigned long size)
 {
 	struct vm_struct *area = kzalloc(sizeof(*area), GFP_KERNEL), *a;
 	unsigned long addr = r->start + PAGE_SIZE;	/* a guard below the first area too */
+	unsigned long flags;
+	bool fits;
 
 	if (!area)
 		return NULL;
+	spin_lock_irqsave(&vmap_lock, flags);
 	list_for_each_entry(a, &r->areas, list) {
 		if (addr + size <= a->addr)
 			break;
 		addr = a->addr + a->size;
 	}
-	if (size > r->end - addr) {
+	fits = size <= r->end - addr;
+	if (fits) {
+		area->addr = addr;
+		area->size = size;
+		list_add_tail(&area->list, &a->list);	/* before a, or last */
+	}
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	if (!fits) {
 		pr_warn("%s area full: no room for %lu KiB\n", r->name, size >> 10);
 		kfree(area);
 		return NULL;
 	}
-	area->addr = addr;
-	area->size = size;
-	list_add_tail(&area->list, &a->list);	/* before a, or last */
 	return area;
 }
 
 static struct vm_struct *find_vm_area(struct vm_range *r, unsigned long addr)
 {
-	struct vm_struct *a;
+	struct vm_struct *a, *found = NULL;
+	unsigned long flags;
 
-	list_for_each_entry(a, &r->areas, list)
-		if (a->addr == addr)
-			return a;
-	return NULL;
+	spin_lock_irqsave(&vmap_lock, flags);
+	list_for_each_entry(a, &r->areas, list) {
+		if (a->addr == addr) {
+			found = a;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return found;
 }
 
+/* Unmap area, take it off its list, then free its pages. */
 static void free_vm_area(struct vm_struct *area)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
 	unmap_pages(area->addr, area->size - PAGE_SIZE);
+	list_del(&area->list);
+	spin_unlock_irqrestore(&vmap_lock, flags);
 	for (unsigned int i = 0; i < area->nr_pages; i++)
 		__free_page(area->pages[i]);
 	kfree(area->pages);
-	list_del(&area->list);
 	kfree(area);
 }
 
@@ -275,7 +304,9 @@ phys_addr_t kernel_virt_to_phys(unsigned long va)
 static void show_range(struct seq_buf *m, struct vm_range *r)
 {
 	struct vm_struct *a;
+	unsigned long flags;
 
+	spin_lock_irqsave(&vmap_lock, flags);
 	list_for_each_entry(a, &r->areas, list) {
 		if (a->nr_pages)
 			seq_printf(m, "0x%08lx-0x%08lx %8lu %s pages=%u\n", a->addr,
@@ -284,6 +315,7 @@ static void show_range(struct seq_buf *m, struct vm_range *r)
 			seq_printf(m, "0x%08lx-0x%08lx %8lu %s phys=0x%08x\n", a->addr,
 				a->addr + a->size, a->size, r->name, a->phys_addr);
 	}
+	spin_unlock_irqrestore(&vmap_lock, flags);
 }
 
 /* show_vmallocinfo - every area, as Linux's /proc/vmallocinfo. */
