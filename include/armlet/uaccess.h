@@ -12,6 +12,7 @@
 #ifndef ARMLET_UACCESS_H
 #define ARMLET_UACCESS_H
 
+#include <armlet/string.h>
 #include <armlet/types.h>
 
 #define TASK_SIZE	0x80000000UL	/* user space: below PAGE_OFFSET */
@@ -38,9 +39,14 @@ static inline unsigned long copy_to_user(void *to, const void *from, unsigned lo
 	return access_ok(to, n) ? __copy_user(to, from, n) : n;
 }
 
+/* As Linux, the part of to that could not be filled is zeroed (no stale kernel data). */
 static inline unsigned long copy_from_user(void *to, const void *from, unsigned long n)
 {
-	return access_ok(from, n) ? __copy_user(to, from, n) : n;
+	unsigned long left = access_ok(from, n) ? __copy_user(to, from, n) : n;
+
+	if (left)
+		memset((char *)to + (n - left), 0, left);
+	return left;
 }
 
 /* One value: 0 or -EFAULT. */
