@@ -2,7 +2,7 @@
 /*
  * Copying between the kernel and user space, safely: a bad user pointer
  * gives an error (the copy routines' loads and stores are in the exception
- * table, mm/uaccess.S), never an oops. Linux: <linux/uaccess.h>.
+ * table, mm/copy_user.S), never an oops. Linux: <linux/uaccess.h>.
  *
  * Which addresses count as "user" is the task's address limit: user
  * space below TASK_SIZE for processes; everything for kernel threads,

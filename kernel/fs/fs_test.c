@@ -226,6 +226,19 @@ static void vfs_relative_paths_use_current_directory(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vfs_chdir("/"), 0);
 }
 
+/* The current directory removed: relative names find nothing, as on Linux. */
+static void vfs_removed_current_directory(struct ktest *t)
+{
+	KTEST_ASSERT_TRUE(t, vfs_mkdir_path(TMP "-cwd", 0755) == 0);
+	KTEST_ASSERT_TRUE(t, vfs_chdir(TMP "-cwd") == 0);
+	KTEST_EXPECT_EQ(t, vfs_rmdir_path(TMP "-cwd"), 0);
+	KTEST_EXPECT_EQ(t, open_err("f", O_RDWR | O_CREAT), -ENOENT);
+	KTEST_EXPECT_EQ(t, open_err(".", O_RDONLY), -ENOENT);
+	KTEST_EXPECT_EQ(t, vfs_mkdir_path("d", 0755), -ENOENT);
+	KTEST_EXPECT_EQ(t, open_err("/etc/hostname", O_RDONLY), 0);	/* absolute still work */
+	KTEST_EXPECT_EQ(t, vfs_chdir("/"), 0);
+}
+
 static void vfs_symlinks_follow_and_loop(struct ktest *t)
 {
 	char buf[16];
@@ -291,6 +304,7 @@ static const struct ktest_case vfs_cases[] = {
 	KTEST_CASE(vfs_unlinked_file_stays_readable),
 	KTEST_CASE(vfs_dot_dotdot_and_mounts),
 	KTEST_CASE(vfs_relative_paths_use_current_directory),
+	KTEST_CASE(vfs_removed_current_directory),
 	KTEST_CASE(vfs_symlinks_follow_and_loop),
 	KTEST_CASE(vfs_lists_directories),
 };

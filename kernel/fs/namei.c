@@ -111,6 +111,8 @@ static int walk(const char *name, struct path *p, unsigned int flags, int *links
 		len = (int)(name - comp);
 		if (len > NAME_MAX)
 			return -ENAMETOOLONG;
+		if (!p->dentry->inode)
+			return -ENOENT;	/* a directory removed under us (a stale cwd) */
 		if (!S_ISDIR(p->dentry->inode->mode))
 			return -ENOTDIR;
 		is_last = true;		/* only slashes left after this component? */

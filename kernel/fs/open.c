@@ -60,6 +60,16 @@ static int open_path(const char *name, unsigned int flags, unsigned int mode, st
 	return err;
 }
 
+/* Let go of what an open file holds: its inode, its path, itself. */
+static void put_filp(struct file *f)
+{
+	mutex_lock(&vfs_lock);
+	iput(f->inode);
+	path_put(&f->path);
+	mutex_unlock(&vfs_lock);
+	kfree(f);
+}
+
 /*
  * filp_open - open name: the file, or ERR_PTR(-errno) (test with IS_ERR).
  * Context: process.
@@ -92,7 +102,7 @@ struct file *filp_open(const char *name, unsigned int flags, unsigned int mode)
 	mutex_unlock(&vfs_lock);
 	err = f->f_op && f->f_op->open ? f->f_op->open(f->inode, f) : 0;
 	if (err) {
-		filp_close(f);
+		put_filp(f);	/* no release: the driver's open did not happen */
 		return ERR_PTR(err);
 	}
 	return f;
@@ -103,17 +113,14 @@ out:
 	return ERR_PTR(err);
 }
 
+/* filp_close - drop a reference; the last one calls the driver's release. */
 int filp_close(struct file *f)
 {
 	if (--f->count)
 		return 0;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f->inode, f);
-	mutex_lock(&vfs_lock);
-	iput(f->inode);
-	path_put(&f->path);
-	mutex_unlock(&vfs_lock);
-	kfree(f);
+	put_filp(f);
 	return 0;
 }
 

@@ -6,11 +6,14 @@
  * A directory's entries are its dentries' children; a file's bytes are one
  * buffer, grown by doubling; a symlink keeps its target as a string.
  *
- * Context: process, vfs_lock held (the VFS takes it around every call).
+ * Context: process. vfs_lock is held for the name-space operations (the
+ * VFS takes it); a file's own mutex (ramfs_data.lock) serialises its
+ * reads, writes and truncation, since those run without vfs_lock.
  */
 #include <armlet/errno.h>
 #include <armlet/fs.h>
 #include <armlet/kernel.h>
+#include <armlet/mutex.h>
 #include <armlet/slab.h>
 #include <armlet/string.h>
 #include <armlet/uaccess.h>
@@ -20,6 +23,7 @@
 #define SMALL_BUFFER	(16 << 10)	/* kmalloc below this, vmalloc above */
 
 struct ramfs_data {
+	struct mutex lock;	/* buf, cap and the inode's size */
 	char *buf;
 	size_t cap;
 };
@@ -41,7 +45,7 @@ static void buffer_free(void *p, size_t size)
 		vfree(p);
 }
 
-/* Make room for size bytes of file data. */
+/* Make room for size bytes of file data. Context: the file's lock held. */
 static int reserve(struct inode *inode, loff_t size)
 {
 	struct ramfs_data *d = inode->private;
@@ -94,11 +98,14 @@ static struct inode *ramfs_inode(struct super_block *sb, unsigned int mode, dev_
 		inode->nlink = 2;
 	} else if (S_ISREG(mode)) {
 		inode->i_fop = &ramfs_file_fops;
-		inode->private = kzalloc(sizeof(struct ramfs_data), GFP_KERNEL);
-		if (!inode->private) {
+		struct ramfs_data *d = kzalloc(sizeof(*d), GFP_KERNEL);
+
+		if (!d) {
 			kfree(inode);
 			return NULL;
 		}
+		mutex_init(&d->lock);
+		inode->private = d;
 	} else if (S_ISLNK(mode)) {
 		inode->i_op = &ramfs_symlink_iops;
 	} else {
@@ -206,14 +213,17 @@ static ssize_t ramfs_read(struct file *f, char *ubuf, size_t n, loff_t *pos)
 {
 	struct inode *inode = f->inode;
 	struct ramfs_data *d = inode->private;
+	ssize_t ret = 0;
 
-	if (*pos >= inode->size)
-		return 0;
-	n = min(n, (size_t)(inode->size - *pos));
-	if (copy_to_user(ubuf, d->buf + *pos, n))
-		return -EFAULT;
-	*pos += n;
-	return (ssize_t)n;
+	mutex_lock(&d->lock);
+	if (*pos < inode->size) {
+		n = min(n, (size_t)(inode->size - *pos));
+		ret = copy_to_user(ubuf, d->buf + *pos, n) ? -EFAULT : (ssize_t)n;
+		if (ret > 0)
+			*pos += ret;
+	}
+	mutex_unlock(&d->lock);
+	return ret;
 }
 
 static ssize_t ramfs_write(struct file *f, const char *ubuf, size_t n, loff_t *pos)
@@ -222,25 +232,32 @@ static ssize_t ramfs_write(struct file *f, const char *ubuf, size_t n, loff_t *p
 	struct ramfs_data *d = inode->private;
 	int err;
 
+	mutex_lock(&d->lock);
 	if (f->flags & O_APPEND)
 		*pos = inode->size;
 	err = reserve(inode, *pos + (loff_t)n);
-	if (err)
-		return err;
-	if (*pos > inode->size)	/* a hole reads as zeros */
+	if (!err && *pos > inode->size)	/* a hole reads as zeros */
 		memset(d->buf + inode->size, 0, *pos - inode->size);
-	if (copy_from_user(d->buf + *pos, ubuf, n))
-		return -EFAULT;
-	*pos += n;
-	if (*pos > inode->size)
-		inode->size = *pos;
-	return (ssize_t)n;
+	if (!err && copy_from_user(d->buf + *pos, ubuf, n))
+		err = -EFAULT;
+	if (!err) {
+		*pos += n;
+		if (*pos > inode->size)
+			inode->size = *pos;
+	}
+	mutex_unlock(&d->lock);
+	return err ? err : (ssize_t)n;
 }
 
 static int ramfs_open(struct inode *inode, struct file *f)
 {
-	if (S_ISREG(inode->mode) && (f->flags & O_TRUNC) && (f->flags & O_ACCMODE))
+	struct ramfs_data *d = inode->private;
+
+	if (S_ISREG(inode->mode) && (f->flags & O_TRUNC) && (f->flags & O_ACCMODE)) {
+		mutex_lock(&d->lock);
 		inode->size = 0;
+		mutex_unlock(&d->lock);
+	}
 	return 0;
 }
 

@@ -206,6 +206,20 @@ static void proc_create_single_shows_live_state(struct ktest *t)
 	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open("/proc/ktest-counter", O_RDONLY, 0)), -ENOENT);
 }
 
+/* 320 KiB of text: more than a /proc file may hold. */
+static void show_huge(struct seq_buf *m)
+{
+	for (int i = 0; i < 5000; i++)
+		seq_printf(m, "%063d\n", i);
+}
+
+static void proc_too_big_is_an_error(struct ktest *t)
+{
+	KTEST_ASSERT_TRUE(t, proc_create_single("ktest-huge", 0444, show_huge) == 0);
+	KTEST_EXPECT_EQ(t, PTR_ERR(filp_open("/proc/ktest-huge", O_RDONLY, 0)), -EFBIG);
+	remove_proc_entry("ktest-huge");
+}
+
 static const struct ktest_case proc_cases[] = {
 	KTEST_CASE(proc_meminfo_follows_allocations),
 	KTEST_CASE(proc_standard_files),
@@ -214,5 +228,6 @@ static const struct ktest_case proc_cases[] = {
 	KTEST_CASE(proc_pid_dir_goes_with_its_task),
 	KTEST_CASE(proc_lists_files_and_tasks),
 	KTEST_CASE(proc_create_single_shows_live_state),
+	KTEST_CASE(proc_too_big_is_an_error),
 };
 KTEST_SUITE(proc, proc_cases);

@@ -94,6 +94,7 @@ static int proc_fill(const struct proc_inode *pi, struct proc_text *text)
 		if (err || !m.overflow)
 			return err;
 		vfree(text->buf);
+		text->buf = NULL;
 	}
 	return -EFBIG;
 }
