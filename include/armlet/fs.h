@@ -175,6 +175,7 @@ void d_delete(struct dentry *d);
 #define LOOKUP_PARENT	0x2	/* stop at the parent; *last gets the name */
 int kern_path(const char *name, unsigned int flags, struct path *path);
 int vfs_chdir(const char *name);
+bool name_ends_in_slash(const char *name);
 void fs_copy_pwd(struct task_struct *to, const struct task_struct *from);
 void fs_drop_pwd(struct task_struct *p);
 void path_get(const struct path *p);

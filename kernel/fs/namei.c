@@ -136,16 +136,18 @@ static int walk(const char *name, struct path *p, unsigned int flags, int *links
 			dput(child);
 			return -ENOENT;
 		}
-		if (S_ISLNK(child->inode->mode) && (!is_last || (flags & LOOKUP_FOLLOW))) {
+		/* A trailing '/' asks for a directory: follow a link to see one. */
+		if (S_ISLNK(child->inode->mode) &&
+		    (!is_last || *name == '/' || (flags & LOOKUP_FOLLOW))) {
 			err = follow_link(p, child, links);
 			dput(child);
 			if (err)
 				return err;
-			continue;
+		} else {
+			dput(p->dentry);
+			p->dentry = child;
+			follow_mount(p);
 		}
-		dput(p->dentry);
-		p->dentry = child;
-		follow_mount(p);
 		if (*name == '/' && !S_ISDIR(p->dentry->inode->mode))
 			return -ENOTDIR;	/* "file/" */
 	}
@@ -252,9 +254,20 @@ static int lookup_create(const char *name, struct path *parent, struct dentry **
 	return err;
 }
 
-/* Create name with op (a closure over mkdir/mknod/symlink/link). */
+/* "name/": only a directory may be meant (Linux's LOOKUP_DIRECTORY). */
+bool name_ends_in_slash(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len && name[len - 1] == '/';
+}
+
+/*
+ * Create name with op (a closure over mkdir/mknod/symlink/link). Only a
+ * directory may be made under a name that ends in '/'.
+ */
 static int create_path(const char *name, int (*op)(struct inode *dir, struct dentry *d,
-						   const void *arg), const void *arg)
+						   const void *arg), const void *arg, bool makes_dir)
 {
 	struct dentry *child;
 	struct path parent;
@@ -263,7 +276,12 @@ static int create_path(const char *name, int (*op)(struct inode *dir, struct den
 	mutex_lock(&vfs_lock);
 	err = lookup_create(name, &parent, &child);
 	if (!err) {
-		err = child->inode ? -EEXIST : op(parent.dentry->inode, child, arg);
+		if (child->inode)
+			err = -EEXIST;
+		else if (!makes_dir && name_ends_in_slash(name))
+			err = -ENOENT;
+		else
+			err = op(parent.dentry->inode, child, arg);
 		dput(child);
 		path_put(&parent);
 	}
@@ -299,7 +317,7 @@ int vfs_mkdir_path(const char *name, unsigned int mode)
 {
 	struct node_args a = { .mode = mode };
 
-	return create_path(name, op_mkdir, &a);
+	return create_path(name, op_mkdir, &a, true);
 }
 
 int vfs_mknod_path(const char *name, unsigned int mode, dev_t dev)
@@ -308,14 +326,14 @@ int vfs_mknod_path(const char *name, unsigned int mode, dev_t dev)
 
 	if (S_ISDIR(mode) || S_ISLNK(mode) || !(mode & S_IFMT))
 		return -EINVAL;
-	return create_path(name, op_mknod, &a);
+	return create_path(name, op_mknod, &a, false);
 }
 
 int vfs_symlink_path(const char *target, const char *name)
 {
 	if (!*target)
 		return -ENOENT;
-	return create_path(name, op_symlink, target);
+	return create_path(name, op_symlink, target, false);
 }
 
 static int op_link(struct inode *dir, struct dentry *d, const void *arg)
@@ -339,7 +357,7 @@ int vfs_link_path(const char *oldname, const char *newname)
 	mutex_unlock(&vfs_lock);
 	if (err)
 		return err;
-	err = create_path(newname, op_link, &old);
+	err = create_path(newname, op_link, &old, false);
 	mutex_lock(&vfs_lock);
 	path_put(&old);
 	mutex_unlock(&vfs_lock);
@@ -366,6 +384,8 @@ static int remove_path(const char *name, bool dir)
 			err = -ENOTDIR;
 		else if (!dir && S_ISDIR(child->inode->mode))
 			err = -EISDIR;
+		else if (!dir && name_ends_in_slash(name))
+			err = -ENOTDIR;	/* unlink("file/") */
 		else if (!pdir->i_op || !(dir ? pdir->i_op->rmdir : pdir->i_op->unlink))
 			err = -EPERM;
 		else

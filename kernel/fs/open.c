@@ -15,6 +15,7 @@
 #include <armlet/errno.h>
 #include <armlet/fs.h>
 #include <armlet/slab.h>
+#include <armlet/string.h>
 
 /* Root may do anything the mode bits allow anyone to do. */
 static int may_open(struct inode *inode, unsigned int flags)
@@ -33,6 +34,60 @@ static int may_open(struct inode *inode, unsigned int flags)
 }
 
 /*
+ * Where O_CREAT makes the file for name, into buf (PATH_MAX bytes): name
+ * itself, or, when name is a symbolic link leading nowhere, the place the
+ * link names (relative to the link's directory), as Linux does. With
+ * O_EXCL any existing name, link or not, is -EEXIST. Context: vfs_lock held.
+ */
+static int creat_target(const char *name, unsigned int flags, char *buf)
+{
+	strlcpy(buf, name, PATH_MAX);
+	for (int links = 0; links <= MAX_SYMLINKS; links++) {
+		const char *target;
+		size_t dir = 0;
+		struct path lp;
+		int err = kern_path(buf, 0, &lp);
+
+		if (err == -ENOENT)
+			return 0;
+		if (err)
+			return err;
+		if (!S_ISLNK(lp.dentry->inode->mode) || (flags & O_EXCL)) {
+			path_put(&lp);
+			return -EEXIST;
+		}
+		target = lp.dentry->inode->i_op->get_link(lp.dentry->inode);
+		for (size_t i = 0; buf[i] && target[0] != '/'; i++)
+			if (buf[i] == '/')
+				dir = i + 1;	/* keep the link's directory */
+		err = strlcpy(buf + dir, target, PATH_MAX - dir) >= PATH_MAX - dir ? -ENAMETOOLONG : 0;
+		path_put(&lp);
+		if (err)
+			return err;
+	}
+	return -ELOOP;
+}
+
+/* O_CREAT: make the file for name (or a dangling link's target). Context: vfs_lock held. */
+static int create_for_open(const char *name, unsigned int flags, unsigned int mode,
+			   bool *created)
+{
+	char *where = kmalloc(PATH_MAX, GFP_KERNEL);
+	int err = where ? creat_target(name, flags, where) : -ENOMEM;
+
+	if (!err) {
+		mutex_unlock(&vfs_lock);
+		err = vfs_mknod_path(where, S_IFREG | (mode & S_IALLUGO), 0);
+		mutex_lock(&vfs_lock);
+		*created = !err;
+		if (err == -EEXIST && !(flags & O_EXCL))
+			err = 0;	/* made by someone else meanwhile */
+	}
+	kfree(where);
+	return err;
+}
+
+/*
  * Find name, creating it with O_CREAT; returns it referenced in *p and
  * sets *created when this call made it (a new file opens whatever its
  * mode, as on Linux: open("f", O_WRONLY | O_CREAT, 0444) may write).
@@ -42,12 +97,11 @@ static int open_path(const char *name, unsigned int flags, unsigned int mode, st
 {
 	int err = kern_path(name, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, p);
 
-	if (err == -ENOENT && (flags & O_CREAT)) {
-		mutex_unlock(&vfs_lock);
-		err = vfs_mknod_path(name, S_IFREG | (mode & S_IALLUGO), 0);
-		mutex_lock(&vfs_lock);
-		*created = !err;
-		if (!err || err == -EEXIST)
+	if (err == -ENOENT && (flags & O_CREAT) && name_ends_in_slash(name)) {
+		err = -EISDIR;	/* O_CREAT makes files, and "name/" is a directory */
+	} else if (err == -ENOENT && (flags & O_CREAT)) {
+		err = create_for_open(name, flags, mode, created);
+		if (!err)
 			err = kern_path(name, LOOKUP_FOLLOW, p);
 	} else if (!err && (flags & O_CREAT) && (flags & O_EXCL)) {
 		path_put(p);
