@@ -10,6 +10,7 @@
  */
 #define pr_fmt(fmt) "lkdtm: " fmt
 
+#include <armlet/bug.h>
 #include <armlet/init.h>
 #include <armlet/kernel.h>
 #include <armlet/params.h>
@@ -108,6 +109,29 @@ static void lkdtm_slab_double_free(void)
 	kfree(p);
 }
 
+/* A warning is reported with a call trace, and boot goes on. */
+static void lkdtm_warning(void)
+{
+	WARN_ON(lkdtm_rodata == 42);
+}
+
+static void lkdtm_bug(void)
+{
+	BUG_ON(lkdtm_rodata == 42);
+}
+
+/*
+ * Smash the saved frame pointer of this function's caller, then oops:
+ * the call trace must stop at the bad link instead of following it.
+ */
+static void __attribute__((noinline)) lkdtm_corrupt_frame(void)
+{
+	unsigned long *fp = __builtin_frame_address(0);
+
+	fp[-3] = 0xdeadbee0;	/* the caller's fp, as the prologue saved it */
+	__asm__ __volatile__("udf #1");
+}
+
 static const struct {
 	const char *name;
 	void (*trigger)(void);
@@ -122,6 +146,9 @@ static const struct {
 	{ "WRITE_RO", lkdtm_write_ro, false },
 	{ "EXEC_DATA", lkdtm_exec_data, false },
 	{ "STACK_OVERFLOW", lkdtm_stack_overflow, false },
+	{ "WARNING", lkdtm_warning, true },
+	{ "BUG", lkdtm_bug, false },
+	{ "CORRUPT_FRAME", lkdtm_corrupt_frame, false },
 	{ "SLAB_OVERFLOW", lkdtm_slab_overflow, true },
 	{ "SLAB_USE_AFTER_FREE", lkdtm_slab_use_after_free, true },
 	{ "SLAB_DOUBLE_FREE", lkdtm_slab_double_free, true },

@@ -49,8 +49,10 @@ void panic(const char *fmt, ...)
 	console_init();
 	console_verbose();
 	pr_emerg("Kernel panic - not syncing: %s\n", msg);
-	if (!oops_in_progress)
+	if (!oops_in_progress) {
 		show_regs(&regs);
+		dump_backtrace(&regs);
+	}
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	machine_halt(EXIT_PANIC);
 }

@@ -140,6 +140,7 @@ static void __noreturn die(struct pt_regs *regs, int kind)
 		 code, ++die_counter);
 	pr_emerg("CPU: 0 MPIDR: %08x\n", read_mpidr());
 	show_regs(regs);
+	dump_backtrace(regs);
 	panic("Fatal exception");
 }
 

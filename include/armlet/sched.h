@@ -188,6 +188,7 @@ unsigned int nr_tasks(void);
 struct seq_buf;
 void show_tasks(struct seq_buf *m);
 char task_state_char(const struct task_struct *p);
+extern struct task_struct init_task;	/* task 0, the idle task; runs on the boot stack */
 int next_pid_after(int pid);
 void show_runqueue(struct seq_buf *m);
 int release_zombies(struct task_struct *parent);

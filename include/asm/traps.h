@@ -23,6 +23,7 @@
 
 void do_exception(struct pt_regs *regs, int kind);
 void show_regs(const struct pt_regs *regs);
+void dump_backtrace(const struct pt_regs *regs);	/* kernel/backtrace.c */
 
 /* Non-zero while an oops is being printed (Linux has the same flag). */
 extern int oops_in_progress;

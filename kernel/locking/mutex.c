@@ -11,6 +11,7 @@
  */
 #define pr_fmt(fmt) "mutex: " fmt
 
+#include <armlet/bug.h>
 #include <armlet/errno.h>
 #include <armlet/mutex.h>
 #include <armlet/printk.h>
@@ -30,6 +31,7 @@ static void mutex_bug(struct mutex *m, const char *what)
 	printk_force("BUG: %s: mutex %s (%p), task %s/%d, owner %s\n", what,
 		     m->name ? m->name : "?", m, current->comm, current->pid,
 		     m->owner ? m->owner->comm : "none");
+	dump_stack();
 }
 
 /* Sleep on a lock's wait list until granted. Called and returns with *lock held. */

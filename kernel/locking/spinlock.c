@@ -8,6 +8,8 @@
  * A bad lock or unlock is reported and then skipped, so the kernel keeps
  * going and a test can count the reports. Context: any.
  */
+#include <armlet/bug.h>
+#include <armlet/kallsyms.h>
 #include <armlet/printk.h>
 #include <armlet/spinlock.h>
 
@@ -18,10 +20,14 @@ unsigned int spinlock_bugs;
 static void spin_bug(spinlock_t *lock, const char *msg)
 {
 	spinlock_bugs++;
-	printk_force("BUG: spinlock %s on CPU#%u, lock %s (%p), owner CPU#%d, taken at %p\n",
+	char where[KSYM_NAME_LEN + 32];
+
+	printk_force("BUG: spinlock %s on CPU#%u, lock %s (%p), owner CPU#%d, taken at %s\n",
 		     msg, smp_processor_id(), lock->name ? lock->name : "?", lock,
 		     lock->owner_cpu == SPIN_NO_OWNER ? -1 : (int)lock->owner_cpu,
-		     lock->owner_pc);
+		     lock->owner_pc ? sprint_symbol(where, sizeof(where),
+						    (unsigned long)lock->owner_pc) : "-");
+	dump_stack();
 }
 
 static bool lock_ok(spinlock_t *lock)

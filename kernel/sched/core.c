@@ -14,6 +14,7 @@
  */
 #define pr_fmt(fmt) "sched: " fmt
 
+#include <armlet/bug.h>
 #include <armlet/seq_buf.h>
 #include <armlet/irqflags.h>
 #include <armlet/kernel.h>
@@ -170,6 +171,7 @@ static void schedule_bug(struct task_struct *prev)
 	schedule_bugs++;
 	printk_force("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
 		     preempt_count());
+	dump_stack();
 }
 
 /*
@@ -223,6 +225,7 @@ void schedule(void)
 	if (unlikely(irqs_disabled())) {
 		printk_force("BUG: schedule() with interrupts disabled from %s/%d\n",
 			     current->comm, current->pid);
+		dump_stack();
 		local_irq_enable();
 	}
 	__schedule(false, false);
@@ -272,6 +275,7 @@ void yield(void)
 	if (unlikely(irqs_disabled())) {
 		printk_force("BUG: yield() with interrupts disabled from %s/%d\n",
 			     current->comm, current->pid);
+		dump_stack();
 		local_irq_enable();
 	}
 	__schedule(false, true);

@@ -54,6 +54,14 @@ def cmdline(text):
 NONE = struct.pack("<2I", 0, 0)
 
 POWEROFF = "poweroff\n"
+# A call trace, line by line: "[<8001c840>] name+0x10/0x1c" (kernel/backtrace.c).
+TRACE = r"^Call trace:\r?\n"
+
+
+def FRAME(name):
+    """One more line of a call trace, in the function name."""
+    return r"\[<[0-9a-f]{8}>\] " + name + r"\+0x[0-9a-f]+/0x[0-9a-f]+\r?\n"
+
 DEFAULT_MEMORY = r"Memory: 64 MiB RAM in 1 bank \(machine default\)"
 
 CASES = [
@@ -177,6 +185,31 @@ CASES = [
     dict(name="panic_visible_at_loglevel_0", append="loglevel=0 lkdtm=PANIC",
          exit=3, why="a panic is shown whatever the log level",
          expect=[r"Kernel panic - not syncing: lkdtm: PANIC requested"]),
+    # --- backtraces (kernel/backtrace.c, kernel/kallsyms.c) --------------------------
+    dict(name="backtrace_oops_call_chain", append="lkdtm=DATA_ABORT", exit=3,
+         why="an oops names the call chain that led to it, innermost first",
+         expect=[TRACE + FRAME("lkdtm_data_abort") + FRAME("lkdtm_boot")
+                 + FRAME("kernel_init") + FRAME("ret_from_kthread")]),
+    dict(name="backtrace_panic", append="lkdtm=PANIC", exit=3,
+         why="panic() prints the trace of its caller",
+         expect=[TRACE + FRAME("panic") + FRAME("lkdtm_panic") + FRAME("lkdtm_boot")]),
+    dict(name="backtrace_warn_on_continues", append="lkdtm=WARNING", stdin=POWEROFF,
+         why="WARN_ON prints where and a trace, and the kernel goes on",
+         expect=[r"^WARNING: CPU: 0 PID: 1 at kernel/lkdtm\.c:\d+ lkdtm_warning\+0x",
+                 TRACE + FRAME("lkdtm_warning") + FRAME("lkdtm_boot"),
+                 r"^---\[ end trace \]---", r"^Power down"],
+         reject=[r"Oops", r"Kernel panic"]),
+    dict(name="backtrace_bug_on_oopses", append="lkdtm=BUG", exit=3,
+         why="BUG_ON reports file and line, then oopses with a trace",
+         expect=[r"^kernel BUG at kernel/lkdtm\.c:\d+!",
+                 TRACE + FRAME("__bug") + FRAME("lkdtm_bug") + FRAME("lkdtm_boot"),
+                 r"Kernel panic - not syncing: Fatal exception"]),
+    dict(name="backtrace_corrupt_frame_ends", append="lkdtm=CORRUPT_FRAME", exit=3,
+         why="a corrupt frame pointer ends the trace cleanly, no nested fault",
+         expect=[TRACE + FRAME("lkdtm_corrupt_frame") + FRAME("lkdtm_boot")
+                 + r" \(frame pointer deadbee0 is not on this stack: trace ends\)",
+                 r"Kernel panic - not syncing: Fatal exception"],
+         reject=[r"Recursive fault", r"kernel_init\+"]),
     # --- interrupts and time ------------------------------------------------------
     dict(name="tick_counts_and_uptime", stdin_delay=0.5,
          stdin="interrupts\nuptime\n" + POWEROFF,
