@@ -24,6 +24,7 @@ HOST_DEPS_timer_wheel := kernel/time/timer_wheel.c
 HOST_DEPS_prio_array := kernel/sched/prio_array.c
 HOST_DEPS_sched_classes := kernel/sched/prio_array.c kernel/sched/fair.c kernel/sched/rt.c kernel/sched/idle.c tests/host/sched_stubs.c
 HOST_DEPS_n_tty     := drivers/tty/n_tty.c
+HOST_DEPS_kallsyms  := kernel/kallsyms.c
 HOST_DEPS_namei     := kernel/fs/namei.c kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/ramfs.c \
 	kernel/fs/namespace.c kernel/fs/open.c tests/host/vfs_stubs.c
 
