@@ -7,6 +7,7 @@
 #   make test       host unit tests + in-kernel tests + boot tests
 #   make setup      install the toolchain and QEMU (Debian/Ubuntu packages)
 #   make debug      QEMU halted at the first instruction, gdb attached
+#   make debug-server  the same QEMU, waiting for any gdb or IDE on GDBPORT
 
 CROSS_COMPILE ?= arm-none-eabi-
 CC      := $(CROSS_COMPILE)gcc
@@ -124,6 +125,10 @@ run: all
 
 debug: all
 	@scripts/debug.sh $(BUILD)/armlet.elf $(BUILD)/armlet.bin
+
+# QEMU halted with its gdb stub on GDBPORT, for any gdb or IDE (.vscode/launch.json)
+debug-server: all
+	@scripts/debug-server.sh $(BUILD)/armlet.elf $(BUILD)/armlet.bin
 
 test: $(SETUP_FIRST)
 	@$(MAKE) --no-print-directory kernel host-tests

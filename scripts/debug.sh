@@ -10,6 +10,7 @@
 # up to "MMU on") run at the physical load address 0x60010000: the ELF's
 # symbols are also loaded a second time, shifted by PHYS_OFFSET -
 # PAGE_OFFSET, so both halves of the boot have names and source lines.
+# scripts/gdb/armlet-gdb.gdb adds the lx-* helpers (lx-ps, lx-dmesg, ...).
 set -e
 elf=$1
 bin=$2
@@ -21,7 +22,7 @@ qemu=$!
 trap 'kill $qemu 2>/dev/null || true' EXIT INT TERM
 
 echo "debug: QEMU waiting on port $port; console in $log" >&2
-set -- -q -ex "target remote 127.0.0.1:$port" \
+set -- -q -x scripts/gdb/armlet-gdb.gdb -ex "target remote 127.0.0.1:$port" \
 	-ex "set confirm off" -ex "add-symbol-file $elf -o -0x20000000" -ex "set confirm on"
 if [ -n "$BREAK" ]; then
 	set -- "$@" -ex "break $BREAK" -ex continue

@@ -3,11 +3,14 @@
 
    python3 tests/harness.py [--build DIR] [--only SUBSTRING] [--list]
 
-Three kinds of test, all reported per test case:
+Four kinds of test, all reported per test case:
   host    tests/host/test_*.c binaries (KTAP on stdout, ASan/UBSan on)
   ktest   the kernel booted in QEMU with ktest=all (KTAP on the console)
   boot    whole-system boots from tests/boot/cases.py, checked against
           the console output and QEMU's exit status
+  gdb     the kernel under gdb: breakpoints before and after the MMU is on,
+          and the lx-* helpers of scripts/gdb/armlet.py compared with what
+          the kernel prints (gdb_tests)
 
 The kernel reports how it stopped through QEMU's exit status (semihosting,
 see include/armlet/reboot.h): 0 ok, 1 tests failed, 2 halted, 3 panic.
@@ -20,10 +23,14 @@ import concurrent.futures
 import os
 import re
 import select
+import shlex
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -373,6 +380,458 @@ def boot_test(case, build, logdir):
     return Result("boot/" + case["name"], why is None, why or "", log)
 
 
+# ---------------------------------------------------------------- gdb ----
+#
+# The gdb helpers (scripts/gdb/armlet.py) checked against the kernel itself.
+# gdb runs in batch mode with QEMU as its child on the stub's stdio (the
+# race-free form of PLATFORM.md), the QEMU arguments those of scripts/qemu.sh.
+# Run 1 stops before the MMU is on (physical addresses, helpers not ready),
+# then at mem_init (symbols, backtrace, boot_params, the console so far).
+# Run 2 stops at kmon_run, then at each show function the monitor calls for
+# a command the harness types on the serial line, and compares the helper's
+# table with what the kernel prints right after. Both end with gdb's kill.
+
+GDB_ALIAS_OFFSET = "-0x20000000"    # PHYS_OFFSET - PAGE_OFFSET (scripts/debug.sh)
+GDB_HELPERS = ["lx-ps", "lx-current", "lx-dmesg", "lx-runqueue", "lx-buddyinfo",
+               "lx-slabinfo", "lx-interrupts"]
+# Typed at the monitor in run 2, each with the function that prints its table.
+GDB_MONITOR = [("dmesg", "dmesg_print", "lx-dmesg"),
+               ("buddyinfo", "show_buddyinfo", "lx-buddyinfo"),
+               ("slabinfo", "show_slabinfo", "lx-slabinfo"),
+               ("interrupts", "show_interrupts", "lx-interrupts"),
+               ("ps", "show_tasks", "lx-ps"),
+               ("runqueue", "show_runqueue", "lx-runqueue")]
+# lx-pgtable cases: (label, expression, address for QEMU's gva2gpa or None
+# to take the expression's value, what the walk must say).
+GDB_PGTABLE = [
+    ("text", "start_kernel", "start_kernel",
+     dict(level="small page", access="kernel read-only", execute="yes", linear=True)),
+    ("rodata", "armlet_banner", "armlet_banner",
+     dict(level="small page", access="kernel read-only", execute="never", linear=True)),
+    ("data", "&console_loglevel", "console_loglevel",
+     dict(level="small page", access="kernel read/write", execute="never", linear=True)),
+    ("lowmem_section", "0x8f000000", 0x8f000000,
+     dict(level="section", access="kernel read/write", execute="never", linear=True)),
+    ("task_stack", "current_task[0]->stack", None,
+     dict(level="small page", access="kernel read/write", execute="never")),
+    ("stack_guard", "__svc_stack_guard", "__svc_stack_guard",
+     dict(unmapped="second-level fault")),
+    ("null", "0", 0, dict(unmapped="first-level fault")),
+    ("vmalloc_hole", "0xeffff000", 0xeffff000, dict(unmapped="first-level fault")),
+]
+
+
+def gdb_qemu(build, serial):
+    """The QEMU command line of scripts/qemu.sh, halted, stub on stdio."""
+    return ["qemu-system-arm", "-M", "vexpress-a9", "-m", "256M", "-smp", "1",
+            "-kernel", str(build / "armlet.bin"),
+            "-audiodev", "none,id=snd0", "-global", "pl041.audiodev=snd0", "-nic", "none",
+            "-initrd", str(build / "initramfs.cpio"), "-semihosting",
+            "-display", "none", "-serial", serial, "-monitor", "none",
+            "-gdb", "stdio", "-S"]
+
+
+def gdb_batch(build, qemu, steps):
+    """gdb-multiarch -batch with the helpers and both copies of the symbols.
+    A step ("@", NAME, COMMAND...) runs the commands with their output in a
+    section named NAME (see gdb_sections)."""
+    elf = str(build / "armlet.elf")
+    cmd = ["gdb-multiarch", "-batch", "-nx", "-x", "scripts/gdb/armlet-gdb.gdb",
+           "-ex", "target remote | exec " + shlex.join(qemu),
+           "-ex", f"add-symbol-file {elf} -o {GDB_ALIAS_OFFSET}"]
+    for step in steps:
+        if isinstance(step, tuple):
+            cmd += ["-ex", f"echo @@@ {step[1]}\\n"]
+            for c in step[2:]:
+                cmd += ["-ex", c]
+            cmd += ["-ex", "echo @@@ -\\n"]
+        else:
+            cmd += ["-ex", step]
+    return cmd + ["-ex", "kill", elf]
+
+
+def gdb_sections(out):
+    """{name: [lines]} of gdb's output between '@@@ name' markers."""
+    sections, lines = {}, None
+    for line in out.splitlines():
+        if line == "@@@ -":
+            lines = None
+        elif line.startswith("@@@ "):
+            lines = sections.setdefault(line[4:].strip(), [])
+        elif lines is not None:
+            lines.append(line)
+    return sections
+
+
+def gdb_start(cmd):
+    """gdb in its own session: QEMU, its child, is killed with the group."""
+    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+
+
+def qemu_pids(tag):
+    """qemu-system-arm processes whose command line mentions tag."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            argv = (d / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if argv[0].endswith(b"qemu-system-arm") and any(tag.encode() in a for a in argv):
+            pids.append(int(d.name))
+    return pids
+
+
+def qemu_gone(name, tag, log):
+    """After gdb's kill, QEMU must end by itself (a few ms after gdb)."""
+    deadline = time.monotonic() + 3
+    while qemu_pids(tag) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = qemu_pids(tag)
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return Result(name, not left, f"qemu-system-arm still running after gdb's kill: "
+                  f"pids {left}" if left else "", log)
+
+
+def nm_symbols(build):
+    out = subprocess.run(["arm-none-eabi-nm", str(build / "armlet.elf")],
+                         stdout=subprocess.PIPE, text=True).stdout
+    syms = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            syms.setdefault(parts[2], int(parts[0], 16))
+    return syms
+
+
+def crlf(data):
+    return data.replace("\r\n", "\n")
+
+
+def check(results, name, why, log):
+    """Add a Result: why is None when the check passed, else the failure."""
+    results.append(Result("gdb/" + name, why is None, why or "", log))
+
+
+def first_diff(want, got, what):
+    """None if the line lists are equal, else where they first differ."""
+    if want == got:
+        return None
+    for i, (a, b) in enumerate(zip(want, got)):
+        if a != b:
+            return f"{what}: line {i + 1} differs: kernel {a!r}, gdb {b!r}"
+    return (f"{what}: kernel printed {len(want)} lines, gdb {len(got)}; first extra: "
+            f"{(want[len(got):] or got[len(want):])[0]!r}")
+
+
+def not_ready_check(sections, prefix, helpers):
+    for h in helpers:
+        text = "\n".join(sections.get(f"{prefix}:{h}", []))
+        if "not initialised yet" not in text:
+            return f"{h} does not say 'not initialised yet': {text.strip()[:200]!r}"
+    return None
+
+
+def gdb_run1(build, logdir, results):
+    """Before the MMU is on, then at mem_init."""
+    serial = logdir / "gdb-boot.console"
+    serial.unlink(missing_ok=True)
+    steps = ["break create_page_tables", "continue",
+             ("@", "early_pc", "p/x $pc", "info symbol $pc")]
+    steps += [("@", f"early:{h}", h) for h in GDB_HELPERS]
+    steps += ["break enable_mmu", "continue",
+              ("@", "early_pgtable_kernel", "lx-pgtable 0x80010000"),
+              ("@", "early_pgtable_idmap", "lx-pgtable 0x60010000"),
+              "delete", "break mem_init", "continue",
+              ("@", "mmu_on_pc", "p/x $pc"), ("@", "bt", "bt"),
+              ("@", "machine", "p machine_desc->name"),
+              ("@", "boot_params", "p/x boot_params.nr_banks", "p/x boot_params.bank[0]",
+               "p/x boot_params.initrd_start", "p boot_params.initrd_size")]
+    steps += [("@", f"mmu_on:{h}", h) for h in GDB_HELPERS + ["lx-dmesg --console"]]
+    gdb = gdb_start(gdb_batch(build, gdb_qemu(build, f"file:{serial}"), steps))
+    try:
+        out, status = gdb.communicate(timeout=20)[0], gdb.returncode
+    except subprocess.TimeoutExpired:
+        kill_group(gdb.pid)
+        out, status = gdb.communicate()[0], None
+    out = out.decode(errors="replace")
+    console = crlf(serial.read_text(errors="replace")) if serial.exists() else ""
+    log = save_log(logdir, "gdb-boot", console + "\n--- gdb ---\n" + out)
+    results.append(qemu_gone("gdb/boot_qemu_gone", str(serial), log))
+    kill_group(gdb.pid)
+    if status is None:
+        results.append(Result("gdb/boot_run", False, "TIMEOUT after 20 s", log))
+    s = gdb_sections(out)
+
+    pc = re.search(r"= (0x[0-9a-f]+)", "\n".join(s.get("early_pc", [])))
+    m = re.search(r"Breakpoint [\d.]+, (\w+) \(\)", out)
+    check(results, "early_break_physical",
+          "never stopped at create_page_tables" if not m or m.group(1) != "create_page_tables"
+          else f"pc {pc.group(1) if pc else '?'} is not a physical 0x6xxxxxxx address"
+          if not pc or not pc.group(1).startswith("0x6") or len(pc.group(1)) != 10
+          else None if "create_page_tables in section" in "\n".join(s["early_pc"])
+          else "info symbol $pc does not name create_page_tables", log)
+    check(results, "early_helpers_not_ready", not_ready_check(s, "early", GDB_HELPERS), log)
+    kernel = "\n".join(s.get("early_pgtable_kernel", []))
+    idmap = "\n".join(s.get("early_pgtable_idmap", []))
+    want = ["section (1 MiB)", "physical address: 0x60010000",
+            "kernel read/write, user none", "execute: yes", "MMU off"]
+    miss = [w for w in want if w not in kernel] or [w for w in want if w not in idmap]
+    check(results, "early_pgtable_boot_map",
+          f"boot tables of head.S: lx-pgtable lacks {miss[0]!r}:\n{kernel}\n{idmap}"
+          if miss else None, log)
+
+    frames = [f.group(1) for f in re.finditer(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+)",
+                                              "\n".join(s.get("bt", [])), re.M)]
+    pc = re.search(r"= (0x[0-9a-f]+)", "\n".join(s.get("mmu_on_pc", [])))
+    check(results, "mmu_on_break",
+          "never stopped at mem_init" if frames[:1] != ["mem_init"] else
+          f"pc {pc.group(1) if pc else '?'} is not a kernel virtual address"
+          if not pc or int(pc.group(1), 16) < 0x80000000 else None, log)
+    chain = ["mem_init", "mm_init", "start_kernel", "mmap_switched"]
+    check(results, "mmu_on_backtrace", None if frames[:len(chain)] == chain else
+          f"bt at mem_init is {frames}, expected {chain}", log)
+    m = re.search(r"^Machine: (.*), id 0x", console, re.M)
+    got = re.search(r'= 0x[0-9a-f]+ "(.*)"', "\n".join(s.get("machine", [])))
+    check(results, "mmu_on_machine_name",
+          "the console has no Machine: line" if not m else
+          f"machine_desc->name is {got.group(1) if got else None!r}, the kernel "
+          f"printed {m.group(1)!r}" if not got or got.group(1) != m.group(1) else None, log)
+    bp = "\n".join(s.get("boot_params", []))
+    cpio = (build / "initramfs.cpio").stat().st_size
+    want = [r"= 0x1$", r"start = 0x60000000, size = 0x10000000", r"= 0x68000000$",
+            rf"= {cpio}$"]
+    miss = [w for w in want if not re.search(w, bp, re.M)]
+    check(results, "mmu_on_boot_params",
+          f"boot_params lacks /{miss[0]}/ (1 bank of 256 MiB at 0x60000000, "
+          f"initrd of {cpio} bytes at 0x68000000): {bp!r}" if miss else None, log)
+    check(results, "mmu_on_helpers_not_ready", not_ready_check(
+        s, "mmu_on", [h for h in GDB_HELPERS if h != "lx-dmesg"]), log)
+    view = s.get("mmu_on:lx-dmesg --console", [])
+    check(results, "mmu_on_dmesg_console",
+          "lx-dmesg --console printed nothing" if not view else
+          first_diff(console.rstrip("\n").split("\n"), view,
+                     "the console up to mem_init vs lx-dmesg --console"), log)
+    return out
+
+
+def converse_serial(listener, lines, prompt, deadline, gdb):
+    """Take QEMU's serial connection; type each line after the next prompt
+    until QEMU closes it. Returns what the kernel sent."""
+    conn = None
+    while conn is None and time.monotonic() < deadline and gdb.poll() is None:
+        if select.select([listener], [], [], 0.2)[0]:
+            conn, _ = listener.accept()
+    out, typed = b"", 0
+    if conn is None:
+        return out
+    with conn:
+        while time.monotonic() < deadline:
+            if select.select([conn], [], [], 0.2)[0]:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                out += chunk
+            elif gdb.poll() is not None:
+                break
+            while typed < len(lines) and out.count(prompt) > typed:
+                conn.sendall(lines[typed].encode())
+                typed += 1
+    return out
+
+
+def gdb_run2(build, logdir, results):
+    """At kmon_run, then at each table the monitor prints."""
+    tmp = Path(tempfile.mkdtemp(prefix="armlet-gdb-"))
+    sock = tmp / "serial"
+    steps = ["break kmon_run", "continue", ("@", "kmon_run", "bt 1"),
+             ("@", "current", "lx-current"), ("@", "ps_at_kmon_run", "lx-ps"),
+             ("@", "runqueue_at_kmon_run", "lx-runqueue"),
+             ("@", "console", "lx-dmesg --console")]
+    syms = nm_symbols(build)
+    for label, expr, addr, _ in GDB_PGTABLE:
+        if addr is None:
+            qemu = f'eval "monitor gva2gpa 0x%lx", (unsigned long)({expr})'
+        else:
+            qemu = f"monitor gva2gpa {syms.get(addr, 0) if isinstance(addr, str) else addr:#x}"
+        steps += [("@", f"pgtable:{label}", f"lx-pgtable {expr}"),
+                  ("@", f"gva2gpa:{label}", qemu)]
+    steps += ["delete"] + [f"break {fn}" for _, fn, _ in GDB_MONITOR] + ["break cmd_version"]
+    for word, fn, helper in GDB_MONITOR:
+        steps += ["continue", ("@", f"stop:{word}", "bt 1"), ("@", f"helper:{word}", helper),
+                  "finish", ("@", f"after:{word}", helper)]
+    steps += ["continue", ("@", "stop:version", "bt 1")]
+    cmd = gdb_batch(build, gdb_qemu(build, f"unix:{sock}"), steps)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(sock))
+    listener.listen(1)
+    gdb = gdb_start(cmd)
+    gdb_out = []
+    reader = threading.Thread(target=lambda: gdb_out.append(gdb.stdout.read()))
+    reader.start()
+    typed = [w + "\n" for w, _, _ in GDB_MONITOR] + ["version\n"]
+    serial = converse_serial(listener, typed, MONITOR_PROMPT.encode(),
+                             time.monotonic() + 30, gdb)
+    try:
+        status = gdb.wait(5)
+    except subprocess.TimeoutExpired:
+        status = None
+        kill_group(gdb.pid)
+    reader.join()
+    listener.close()
+    out = gdb_out[0].decode(errors="replace") if gdb_out else ""
+    console = crlf(serial.decode(errors="replace"))
+    log = save_log(logdir, "gdb-monitor", console + "\n--- gdb ---\n" + out)
+    results.append(qemu_gone("gdb/monitor_qemu_gone", str(sock), log))
+    kill_group(gdb.pid)
+    shutil.rmtree(tmp, ignore_errors=True)
+    if status is None:
+        results.append(Result("gdb/monitor_run", False, "TIMEOUT after 30 s", log))
+    s = gdb_sections(out)
+
+    check(results, "kmon_run_break", None if re.search(
+        r"^#0\s+kmon_run \(", "\n".join(s.get("kmon_run", [])), re.M)
+        else "never stopped at kmon_run", log)
+    cur = "\n".join(s.get("current", []))
+    m = re.search(r"task_struct (0x[0-9a-f]+)", cur)
+    marked = [ln for ln in s.get("ps_at_kmon_run", []) if ln.startswith("> ")]
+    check(results, "lx_current",
+          f"lx-current at kmon_run does not show pid 1 (init), which runs the "
+          f"monitor: {cur!r}" if "pid 1 (init)" not in cur else
+          "sp is not inside the current task's stack" if "in this task's stack" not in cur
+          else f"lx-ps marks {marked} as current, lx-current says {m and m.group(1)}"
+          if len(marked) != 1 or not m or m.group(1) not in marked[0] else None, log)
+
+    check(results, "lx_runqueue_vs_lx_ps", runqueue_why(s.get("ps_at_kmon_run", []),
+                                                        s.get("runqueue_at_kmon_run", [])), log)
+
+    # The console as the monitor printed it: the boot log, then one segment
+    # per prompt, each the echo of the command typed and its output.
+    segments = console.split(MONITOR_PROMPT)
+    printed = {}
+    for seg in segments[1:]:
+        first, _, rest = seg.partition("\n")
+        printed[first.strip()] = rest.rstrip("\n").split("\n") if rest.strip() else []
+    view = "\n".join(s.get("console", []))
+    check(results, "lx_dmesg_boot_log",
+          "lx-dmesg --console at kmon_run printed nothing" if not view.strip() else
+          None if segments[0].startswith(view + "\n") else
+          "the console's boot log does not start with lx-dmesg --console's text", log)
+    for word, fn, helper in GDB_MONITOR:
+        stop = "\n".join(s.get(f"stop:{word}", []))
+        got, after = s.get(f"helper:{word}", []), s.get(f"after:{word}", [])
+        want = printed.get(word)
+        if not re.search(rf"^#0\s+{fn} \(", stop, re.M):
+            why = f"gdb did not stop in {fn} for the monitor's {word}"
+        elif want is None:
+            why = f"the monitor's {word} output is missing from the console"
+        else:
+            got, after = kernel_view(helper, got), kernel_view(helper, after)
+            why = snapshot_diff(want, got, after, f"the monitor's {word} vs {helper}")
+        check(results, helper.replace("-", "_"), why, log)
+
+    for label, expr, addr, want in GDB_PGTABLE:
+        walk = "\n".join(s.get(f"pgtable:{label}", []))
+        qemu = "\n".join(s.get(f"gva2gpa:{label}", []))
+        check(results, f"lx_pgtable_{label}", pgtable_why(walk, qemu, want, expr), log)
+    return out
+
+
+def kernel_view(helper, lines):
+    """A helper's table as the kernel's show function prints it."""
+    if helper == "lx-ps":       # address and current mark in front, a summary after
+        return [ln[13:] for ln in lines if re.match(r"[> ] (0x[0-9a-f]{8}|TASK) ", ln)]
+    if helper == "lx-slabinfo":     # one more column: the asked size
+        return [re.sub(r" +(\d+|<asked>)$", "", ln) for ln in lines]
+    if helper == "lx-runqueue":     # a summary line
+        return [ln for ln in lines if not ln.startswith("-- ")]
+    return lines
+
+
+def snapshot_diff(want, before, after, what):
+    """The kernel printed want between gdb's two snapshots, at the show
+    function's entry and after it returned. An interrupt in between may
+    change a counter, so each line must be that of one of the snapshots;
+    almost always both are the same and so is want."""
+    if want == before or want == after:
+        return None
+    if len(want) == len(before) == len(after) and all(
+            w in (b, a) for w, b, a in zip(want, before, after)):
+        return None
+    return first_diff(want, before, what)
+
+
+def runqueue_why(ps, rq):
+    """At kmon_run other tasks are runnable (the monitor's own runqueue
+    command finds the queues empty): lx-runqueue must queue exactly the
+    runnable tasks of lx-ps other than the current and the idle task."""
+    tasks = [re.match(r"([> ]) 0x[0-9a-f]{8} +(\d+) +\d+ (\w) (\S+) .* (\S+)$", ln)
+             for ln in ps]
+    tasks = [m for m in tasks if m]
+    cur = [m for m in tasks if m.group(1) == ">"]
+    want = sorted(f"{m.group(5)}/{m.group(2)}" for m in tasks
+                  if m.group(3) == "R" and m.group(1) == " " and m.group(4) != "-")
+    queued = sorted(m.group(1) for m in (re.match(
+        r"  (?:rt   prio +\d+|fair vruntime +\d+ ns): (\S+)", ln) for ln in rq) if m)
+    head = re.match(r"running: (\S+) \(\w+ class\), (\d+) runnable", rq[0] if rq else "")
+    if not tasks or not cur or not head:
+        return f"no lx-ps or lx-runqueue table at kmon_run: {ps[:2]} {rq[:2]}"
+    if head.group(1) != f"{cur[0].group(5)}/{cur[0].group(2)}":
+        return f"lx-runqueue runs {head.group(1)}, lx-ps marks pid {cur[0].group(2)} current"
+    if queued != want:
+        return f"lx-runqueue queues {queued}, lx-ps has {want} runnable and waiting"
+    if int(head.group(2)) != len(queued) + 1:
+        return f"{head.group(2)} runnable, but {len(queued)} queued and 1 running"
+    return None
+
+
+def pgtable_why(walk, qemu, want, expr):
+    """Why lx-pgtable's walk of expr is wrong, or None."""
+    head = re.search(r"^VA (0x[0-9a-f]+)", walk, re.M)
+    pa = re.search(r"physical address: (0x[0-9a-f]+|unmapped \(([^)]*)\))", walk)
+    if not head or not pa:
+        return f"lx-pgtable {expr} printed no walk: {walk.strip()[:300]!r}"
+    va = int(head.group(1), 16)
+    gpa = re.search(r"gpa: (0x[0-9a-f]+)", qemu)
+    if "unmapped" in want:
+        if pa.group(2) != want["unmapped"]:
+            return f"lx-pgtable {expr}: {pa.group(1)}, expected unmapped ({want['unmapped']})"
+        if gpa or "Unmapped" not in qemu:
+            return f"lx-pgtable {expr}: unmapped, but QEMU's gva2gpa says {qemu.strip()!r}"
+        return None
+    if not pa.group(1).startswith("0x"):
+        return f"lx-pgtable {expr}: {pa.group(1)}, expected a mapping"
+    phys = int(pa.group(1), 16)
+    if not gpa or int(gpa.group(1), 16) != phys:
+        return (f"lx-pgtable {expr}: physical {phys:#x}, QEMU's gva2gpa of {va:#x} "
+                f"says {qemu.strip()!r}")
+    if want.get("linear") and phys != va - 0x20000000:
+        return f"lx-pgtable {expr}: physical {phys:#x} is not VA - 0x20000000 ({va:#x})"
+    for key in ("level", "access"):
+        if want[key] not in walk:
+            return f"lx-pgtable {expr}: expected {want[key]!r} in:\n{walk}"
+    if not re.search(rf"execute: {want['execute']}", walk):
+        return f"lx-pgtable {expr}: expected execute: {want['execute']} in:\n{walk}"
+    return None
+
+
+def gdb_tests(build, logdir):
+    results = []
+    out1 = gdb_run1(build, logdir, results)
+    out2 = gdb_run2(build, logdir, results)
+    bad = [ln for ln in (out1 + out2).splitlines()
+           if "Traceback" in ln or "Python Exception" in ln or "internal error" in ln]
+    results.append(Result("gdb/no_python_errors", not bad,
+                          f"the helpers failed in Python: {bad[:3]}" if bad else ""))
+    return results
+
+
 # ---------------------------------------------------------------- main ----
 
 def report(results):
@@ -420,6 +879,8 @@ def main():
         results += host_tests(build, logdir)
     if args.only in "ktest/":
         results += ktest_run(build, logdir)
+    if args.only in "gdb/":
+        results += gdb_tests(build, logdir)
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         results += pool.map(lambda c: boot_test(c, build, logdir), cases)
     if not results:
