@@ -168,6 +168,9 @@ park_secondary:
  */
 	.text
 mmap_switched:
+	.cfi_startproc
+	.cfi_undefined lr		@ the outermost frame: debuggers stop here
+	mov	fp, #0			@ and so does the kernel's own unwinder
 	msr	cpsr_c, #(FIQ_MODE | PSR_I_BIT | PSR_F_BIT)
 	ldr	sp, =__fiq_stack_top
 	msr	cpsr_c, #(IRQ_MODE | PSR_I_BIT | PSR_F_BIT)
@@ -204,3 +207,4 @@ mmap_switched:
 
 	bl	start_kernel		@ never returns
 	b	.
+	.cfi_endproc

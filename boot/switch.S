@@ -29,8 +29,12 @@ __switch_to:
  */
 	.global	ret_from_kthread
 ret_from_kthread:
+	.cfi_startproc
+	.cfi_undefined lr		@ the outermost frame: debuggers stop here
+	mov	fp, #0			@ and so does the kernel's own unwinder
 	bl	schedule_tail
 	mov	r0, r5
 	blx	r4
 	bl	kthread_exit		@ with the function's return value; never returns
 	b	.
+	.cfi_endproc
