@@ -57,7 +57,10 @@ def relay(a, b, qemu):
                 data = b""
             if not data:
                 return "the debugger disconnected" if s is a else "QEMU closed its stub"
-            peer[s].sendall(data)
+            try:
+                peer[s].sendall(data)
+            except OSError:  # the other side went away mid-send (gdb's kill)
+                return "the debugger disconnected" if s is not a else "QEMU closed its stub"
     return f"QEMU exited (status {qemu.returncode})"
 
 
