@@ -65,6 +65,16 @@ def _symbol_address(sym):
         return None
 
 
+
+def _try_lookup(fn, name):
+    """fn(name), or None when fn is missing or the lookup fails."""
+    if fn is None:
+        return None
+    try:
+        return fn(name)
+    except (gdb.error, RuntimeError, ValueError):
+        return None
+
 def lookup(name):
     """The kernel variable or function `name` as a gdb.Value.
 
@@ -73,27 +83,15 @@ def lookup(name):
     (virtual) address, which is where the kernel's data is once it runs.
     """
     found = []
-    for objfile in gdb.objfiles():
-        for how in ("lookup_global_symbol", "lookup_static_symbol"):
-            fn = getattr(objfile, how, None)
-            if fn is None:
-                continue
-            try:
-                sym = fn(name)
-            except (gdb.error, RuntimeError, ValueError):
-                sym = None
+    lookups = [getattr(o, how, None) for o in gdb.objfiles()
+               for how in ("lookup_global_symbol", "lookup_static_symbol")]
+    for fns in (lookups, [gdb.lookup_global_symbol, getattr(gdb, "lookup_static_symbol", None)]):
+        for fn in fns:
+            sym = _try_lookup(fn, name)
             if sym is not None:
                 found.append(sym)
-    if not found:
-        for fn in (gdb.lookup_global_symbol, getattr(gdb, "lookup_static_symbol", None)):
-            if fn is None:
-                continue
-            try:
-                sym = fn(name)
-            except (gdb.error, RuntimeError, ValueError):
-                sym = None
-            if sym is not None:
-                found.append(sym)
+        if found:
+            break
     for sym in found:
         addr = _symbol_address(sym)
         if addr is not None and addr >= PAGE_OFFSET:
